@@ -1,0 +1,202 @@
+package dev.steward.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an RFC 9457 problem. Bad input names the offending field; a fault of
+ * the service answers 500 with an incident id only — the stack trace goes to the log, never to the
+ * caller.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Problems.response(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return challenge("Authentication required",
+                "Send a valid bearer token in the Authorization header");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return challenge("Invalid token",
+                "The bearer token is invalid, expired or was not issued for this service");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problems.response(Problem.of(403, "forbidden", "Forbidden",
+                "Your role does not allow this operation"));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json); // a body reader wrapped it (e.g. a truncated document)
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response.StatusType info = Response.Status.fromStatusCode(status);
+        String title = info != null ? info.getReasonPhrase() : "Error";
+        String detail = switch (status) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "Cannot produce the requested media type";
+            case 413 -> "The request body is too large";
+            case 415 -> "Unsupported content type; send application/json";
+            default -> title;
+        };
+        return Problems.response(Problem.of(status, slug(title), title, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(Problem.FieldError::field).distinct()
+                .collect(Collectors.joining(", "));
+        return Problems.response(Problem.of(400, "invalid-request", "Invalid request",
+                "Invalid or missing fields: " + fields).withErrors(errors));
+    }
+
+    // Quarkus ships mappers for the specific Jackson exceptions; these replace them so that every
+    // JSON failure answers the same problem shape.
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse) {
+            var loc = parse.getLocation();
+            return Problems.response(Problem.of(400, "malformed-json", "Malformed JSON",
+                    "The body is not valid JSON (line " + loc.getLineNr() + ", column "
+                            + loc.getColumnNr() + ")"));
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return Problems.response(Problem.of(400, "unknown-field", "Unknown field",
+                    "Unknown field '" + field + "'").withErrors(
+                    List.of(new Problem.FieldError(field, "is not a known field"))));
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = path(mismatch);
+            String expected = mismatch.getTargetType() == null ? "another type"
+                    : mismatch.getTargetType().isEnum()
+                    ? "one of " + java.util.Arrays.toString(mismatch.getTargetType().getEnumConstants())
+                    : mismatch.getTargetType().getSimpleName();
+            String message = (e instanceof InvalidFormatException ? "has an invalid value" : "has the wrong type")
+                    + "; expected " + expected;
+            if (field.isEmpty()) {
+                return Problems.response(Problem.of(400, "invalid-body", "Invalid body",
+                        "The body does not have the expected shape; expected " + expected));
+            }
+            return Problems.response(Problem.of(400, "wrong-type", "Wrong type",
+                    "Field '" + field + "' " + message).withErrors(
+                    List.of(new Problem.FieldError(field, message))));
+        }
+        return Problems.response(Problem.of(400, "invalid-body", "Invalid body",
+                "The body could not be read as the expected JSON document"));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return Problems.response(Problem.of(500, "internal-error", "Internal error",
+                "An unexpected error occurred; quote incident " + incident + " to support"));
+    }
+
+    private static Response challenge(String title, String detail) {
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(401, "unauthorized", title, detail)).build();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** The field path as the client sent it: without the Java method and parameter names. */
+    static String fieldName(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    names.clear();
+                    names.add(node.getName());
+                }
+                continue;
+            }
+            String name = node.getName();
+            if (node.getIndex() != null && !names.isEmpty()) {
+                int last = names.size() - 1;
+                names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+            }
+            if (name != null && !name.startsWith("<")) {
+                names.add(name);
+            }
+        }
+        // A violation on the body itself (e.g. a missing body) is reported as "body"; fields
+        // inside the body are reported by their own path.
+        if (names.size() > 1) {
+            names.remove(0);
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+}
