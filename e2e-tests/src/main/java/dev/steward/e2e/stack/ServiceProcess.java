@@ -1,0 +1,117 @@
+package dev.steward.e2e.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One Steward service: its packaged fast-jar run with {@code java -jar} (prod profile) and its env. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private ServiceProcess(String name, int port, Path log) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** The fast-jar of {@code service} in the repository, failing with the build command if missing. */
+    static Path jar(Path root, String service) {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": build the services first (./mvnw -B -ntp package -DskipTests).");
+        }
+        return jar;
+    }
+
+    static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir, Progress progress) {
+        Path jar = jar(root, name);
+        ServiceProcess service = new ServiceProcess(name, port, logDir.resolve(name + ".log"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                .directory(jar.getParent().toFile()).redirectErrorStream(true).redirectOutput(service.log.toFile());
+        pb.environment().putAll(env);
+        pb.environment().put("PORT", Integer.toString(port));
+        progress.say("Starting %s on %s (log %s)", name, service.url(), service.log);
+        try {
+            Files.createDirectories(logDir);
+            service.process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+        return service;
+    }
+
+    /** Waits for {@code /q/health/ready} to answer 200; fails with the log's end if the process dies. */
+    void awaitReady(Duration timeout, Progress progress) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create(url() + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited (code " + process.exitValue() + "). Log " + log + ":"
+                        + System.lineSeparator() + Processes.tail(log, 40));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    progress.say("%s ready at %s", name, url());
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s. Log " + log + ":"
+                        + System.lineSeparator() + Processes.tail(log, 40));
+            }
+            if (System.nanoTime() > nextReport) {
+                progress.say("  ... waiting for %s", name);
+                nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            }
+            Keycloak.sleep(200);
+        }
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process, 15);
+    }
+}

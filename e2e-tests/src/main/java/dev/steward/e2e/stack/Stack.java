@@ -1,0 +1,238 @@
+package dev.steward.e2e.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole Steward suite on one machine: PostgreSQL (one throwaway cluster, a database and role per
+ * service), Keycloak with the steward realm, and the three services' packaged jars. Used by both the
+ * local run command ({@link LocalStack}) and the end-to-end tests, so they start the same thing.
+ * {@link #close()} stops everything it started, in reverse order.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("account-service", "request-service", "disclosure-service");
+    private static final Map<String, Integer> FIXED_PORTS = Map.of(
+            "account-service", 8091, "request-service", 8092, "disclosure-service", 8093);
+    private static final int FIXED_KEYCLOAK_PORT = 8180;
+
+    /**
+     * @param root     the repository (holds deploy/ and the services' target/quarkus-app)
+     * @param workDir  logs and the embedded database (normally e2e-tests/target/...)
+     * @param cacheDir downloads unpacked once (Keycloak)
+     * @param fixedPorts the documented ports (8091-8093, 8180) rather than free random ones
+     */
+    public record Options(Path root, Path workDir, Path cacheDir, boolean fixedPorts) {
+
+        /** Options from system properties {@code steward.root}, {@code steward.cache}, else the defaults. */
+        public static Options defaults(String workDirName, boolean fixedPorts) {
+            Path root = locateRoot();
+            String cache = System.getProperty("steward.cache", System.getenv("STEWARD_CACHE"));
+            Path cacheDir = cache != null && !cache.isBlank() ? Path.of(cache) : defaultCache();
+            return new Options(root, root.resolve("e2e-tests/target").resolve(workDirName), cacheDir, fixedPorts);
+        }
+
+        private static Path defaultCache() {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+            return base.resolve("steward");
+        }
+
+        private static Path locateRoot() {
+            String explicit = System.getProperty("steward.root");
+            if (explicit != null && !explicit.isBlank()) {
+                return Path.of(explicit).toAbsolutePath().normalize();
+            }
+            for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+                if (Files.isRegularFile(p.resolve("mvnw")) && Files.isDirectory(p.resolve("deploy/keycloak"))) {
+                    return p;
+                }
+            }
+            throw new IllegalStateException("Cannot find the Steward repository: set -Dsteward.root");
+        }
+    }
+
+    private final Options options;
+    private final Progress progress;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private Database database;
+    private Keycloak keycloak;
+    private Realm realm;
+    private Tokens tokens;
+    private double startSeconds;
+
+    private Stack(Options options, Progress progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Starts everything and waits until it is ready; on failure stops what it started and throws. */
+    public static Stack start(Options options, Progress progress) {
+        Stack stack = new Stack(options, progress);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            progress.say("Start failed: %s", e.getMessage());
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path logs = options.workDir().resolve("logs");
+        realm = Realm.read(options.root().resolve("deploy/keycloak/steward-realm.json"));
+        for (String service : SERVICES) {
+            ServiceProcess.jar(options.root(), service); // fail fast, before anything starts
+        }
+        if (options.fixedPorts()) {
+            List<Integer> busy = new ArrayList<>();
+            for (int port : List.of(FIXED_KEYCLOAK_PORT, 8091, 8092, 8093)) {
+                if (Ports.inUse(port)) {
+                    busy.add(port);
+                }
+            }
+            if (!busy.isEmpty()) {
+                throw new IllegalStateException("Port(s) " + busy + " on 127.0.0.1 already in use: is another Steward stack running?");
+            }
+        }
+
+        // Keycloak takes longest: start it first, make the databases while it boots.
+        int kcPort = options.fixedPorts() ? FIXED_KEYCLOAK_PORT : Ports.free();
+        keycloak = Keycloak.start(options.cacheDir(), realm.file(), kcPort, logs, progress);
+        started.add(keycloak);
+
+        database = startDatabase();
+        started.add(database);
+        Map<String, String[]> credentials = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            String db = service.replace("-service", "");
+            String password = java.util.UUID.randomUUID().toString().replace("-", "");
+            database.createServiceDatabase(db, password);
+            credentials.put(service, new String[] {database.jdbcUrl(db), db, password});
+        }
+        progress.say("Databases account, request, disclosure ready (each owned by its own role)");
+
+        keycloak.awaitReady(Duration.ofMinutes(5), progress);
+        tokens = new Tokens(keycloak, realm);
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            ports.put(service, options.fixedPorts() ? FIXED_PORTS.get(service) : Ports.free());
+        }
+        Map<String, String> keys = ServiceKeys.generate();
+        for (String service : SERVICES) {
+            String[] db = credentials.get(service);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("DB_URL", db[0]);
+            env.put("DB_USER", db[1]);
+            env.put("DB_PASSWORD", db[2]);
+            env.put("OIDC_URL", keycloak.issuer());
+            env.put("OIDC_CLIENT_SECRET", realm.secret(service));
+            env.put("ACCOUNT_SERVICE_URL", "http://127.0.0.1:" + ports.get("account-service"));
+            env.put("REQUEST_SERVICE_URL", "http://127.0.0.1:" + ports.get("request-service"));
+            env.put("DISCLOSURE_SERVICE_URL", "http://127.0.0.1:" + ports.get("disclosure-service"));
+            env.putAll(ServiceKeys.forService(service, keys));
+            ServiceProcess process = ServiceProcess.start(options.root(), service, ports.get(service), env, logs, progress);
+            services.put(service, process);
+            started.add(process);
+        }
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (ServiceProcess s : services.values()) {
+            ready.add(CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3), progress)));
+        }
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        startSeconds = progress.seconds();
+        progress.say("All up in %.1f s", startSeconds);
+    }
+
+    private Database startDatabase() {
+        int port = options.fixedPorts() && !Ports.inUse(5433) ? 5433 : Ports.free();
+        boolean preferEmbedded = Boolean.getBoolean("steward.embedded-postgres")
+                || "true".equals(System.getenv("STEWARD_EMBEDDED_POSTGRES"));
+        Optional<Path> initdb = preferEmbedded ? Optional.empty() : DebianPostgres.initdbOnPath();
+        Database db;
+        if (initdb.isPresent()) {
+            progress.say("Starting a throwaway PostgreSQL cluster (%s) on port %d", initdb.get(), port);
+            db = DebianPostgres.start(port, progress);
+        } else {
+            progress.say("No initdb on PATH: starting embedded PostgreSQL 15 (zonky) on port %d", port);
+            db = ZonkyPostgres.start(options.workDir(), port);
+        }
+        progress.say("%s", db.describe());
+        return db;
+    }
+
+    public Keycloak keycloak() {
+        return keycloak;
+    }
+
+    public Realm realm() {
+        return realm;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess s = services.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        return s;
+    }
+
+    public String url(String service) {
+        return service(service).url();
+    }
+
+    public double startSeconds() {
+        return startSeconds;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    /** Resident memory of each process of the stack in MiB (from /proc, like {@code ps -o rss}). */
+    public Map<String, Long> residentMiB() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        keycloak.javaProcess().ifPresent(p -> rss.put("keycloak", Memory.rssMiB(p.pid())));
+        services.forEach((name, s) -> rss.put(name, Memory.rssMiB(s.handle().pid())));
+        return rss;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            AutoCloseable c = started.get(i);
+            try {
+                c.close();
+            } catch (Exception e) {
+                progress.say("Could not stop %s: %s", c, e.getMessage());
+            }
+        }
+        if (!started.isEmpty()) {
+            progress.say("Stopped everything the stack started");
+        }
+        started.clear();
+    }
+}
