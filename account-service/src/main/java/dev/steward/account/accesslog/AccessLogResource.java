@@ -1,0 +1,68 @@
+package dev.steward.account.accesslog;
+
+import dev.steward.account.platform.db.Tx;
+import dev.steward.platform.security.Roles;
+import dev.steward.platform.subject.SubjectRef;
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Network access logs (§3): batch ingest by the services (gateway), one JDBC batch per call. */
+@Path("/internal/access-logs")
+@Tag(name = "Internal")
+@RolesAllowed(Roles.SERVICE)
+public class AccessLogResource {
+
+    public record Entry(@NotNull @Valid SubjectRef subject,
+                        @NotBlank @Size(max = 64) String ip,
+                        @NotNull Instant at,
+                        @NotNull @Min(0) @Max(86_400_000L) Long durationMs,
+                        @Size(max = 1000) String userAgent,
+                        @Size(max = 2000) String path) {
+    }
+
+    public record Batch(@NotNull @Size(min = 1, max = 5000) List<@Valid @NotNull Entry> entries) {
+    }
+
+    private final AgroalDataSource db;
+
+    public AccessLogResource(AgroalDataSource db) {
+        this.db = db;
+    }
+
+    @POST
+    public Map<String, Integer> ingest(@Valid @NotNull Batch batch) throws SQLException {
+        return Tx.run(db, c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into access_log (org, kind, subject_id, ip, at, "
+                    + "duration_ms, user_agent, path) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Entry e : batch.entries()) {
+                    ps.setString(1, e.subject().org());
+                    ps.setString(2, e.subject().kind().name());
+                    ps.setString(3, e.subject().id());
+                    ps.setString(4, e.ip());
+                    ps.setTimestamp(5, Timestamp.from(e.at()));
+                    ps.setLong(6, e.durationMs());
+                    ps.setString(7, e.userAgent());
+                    ps.setString(8, e.path());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return Map.of("accepted", batch.entries().size());
+        });
+    }
+}

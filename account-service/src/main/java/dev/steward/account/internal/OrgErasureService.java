@@ -1,0 +1,130 @@
+package dev.steward.account.internal;
+
+import dev.steward.account.peer.HoldsClient;
+import dev.steward.account.peer.LegalHolds;
+import dev.steward.account.platform.crypto.BlindIndex;
+import dev.steward.account.platform.crypto.SubjectKeys;
+import dev.steward.account.platform.db.Tx;
+import dev.steward.platform.problem.ProblemException;
+import dev.steward.platform.subject.SubjectRef;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Erases every end user a Client stored (its service ended or it was terminated): a handful of
+ * set-based DELETEs in one transaction, the data keys included, whatever the number of records.
+ */
+@ApplicationScoped
+public class OrgErasureService {
+
+    private final AgroalDataSource db;
+    private final SubjectKeys keys;
+    private final BlindIndex blindIndex;
+    private final LegalHolds holds;
+
+    public OrgErasureService(AgroalDataSource db, SubjectKeys keys, BlindIndex blindIndex, LegalHolds holds) {
+        this.db = db;
+        this.keys = keys;
+        this.blindIndex = blindIndex;
+        this.holds = holds;
+    }
+
+    public ErasureReceipt erase(String org, String requestId) throws SQLException {
+        if ("steward".equals(org)) {
+            throw ProblemException.unprocessable("provider-org", "The provider's own org",
+                    "Direct customers are erased one by one, never as an org");
+        }
+        HoldsClient.Holds h = holds.of(new SubjectRef(org, SubjectRef.Kind.END_USER, "*"));
+        if (h.held()) {
+            String reason = "legal hold " + h.holds().stream().map(HoldsClient.Hold::id).collect(Collectors.joining(", "));
+            return new ErasureReceipt(requestId, List.of(), List.of(new ErasureReceipt.Kept(
+                    "all end-user data of the organisation", 1, "8b", reason)));
+        }
+        ErasureReceipt receipt = Tx.run(db, c -> {
+            String status = null;
+            try (PreparedStatement ps = c.prepareStatement("select status from organisation where id = ? for update")) {
+                ps.setString(1, org);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        status = rs.getString(1);
+                    }
+                }
+            }
+            if (status == null) {
+                throw ProblemException.notFound("Organisation " + org);
+            }
+            List<ErasureReceipt.Erased> erased = new ArrayList<>();
+            List<ErasureReceipt.Kept> kept = new ArrayList<>();
+            if ("TERMINATED_FOR_VIOLATION".equals(status)) {
+                long blocked = blockEmails(c, org);
+                kept.add(new ErasureReceipt.Kept("keyed blind indexes of end users' email addresses", blocked, "8c",
+                        "organisation terminated for a violation; kept to prevent re-registration"));
+            }
+            erased.add(new ErasureReceipt.Erased("personal fields", update(c,
+                    "delete from personal_field f using subject s where f.subject_id = s.id and s.org = ?", org)));
+            erased.add(new ErasureReceipt.Erased("end-user records and consent attestations", update(c,
+                    "delete from end_user_record where org = ?", org)));
+            erased.add(new ErasureReceipt.Erased("data keys (crypto-shredded)", update(c,
+                    "delete from subject_key k using subject s where k.subject_id = s.id and s.org = ?", org)));
+            erased.add(new ErasureReceipt.Erased("consent history", update(c, "delete from consent_event where org = ?", org)));
+            erased.add(new ErasureReceipt.Erased("access records (who looked)", update(c, "delete from access_record where org = ?", org)));
+            update(c, "delete from restriction where org = ?", org);
+            update(c, "delete from subject where org = ?", org);
+            long logs;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from access_log where org = ?")) {
+                ps.setString(1, org);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    logs = rs.getLong(1);
+                }
+            }
+            if (logs > 0) {
+                kept.add(new ErasureReceipt.Kept("network access logs", logs, "8a",
+                        "network access logs may be kept (§8(a)); purged after their retention period"));
+            }
+            return new ErasureReceipt(requestId, erased, kept);
+        });
+        keys.evictAll();
+        return receipt;
+    }
+
+    private long blockEmails(Connection c, String org) throws SQLException {
+        long n = 0;
+        try (PreparedStatement ps = c.prepareStatement("select f.subject_id, f.name, f.value_ct from personal_field f "
+                + "join subject s on s.id = f.subject_id where s.org = ? and f.category = 'user.contact.email'");
+             PreparedStatement ins = c.prepareStatement("insert into blocked_identity (email_bidx, org, reason) values (?, ?, ?) "
+                     + "on conflict do nothing")) {
+            ps.setFetchSize(1000);
+            ps.setString(1, org);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    String email = SubjectKeys.decrypt(keys.get(c, id), id, rs.getString(2), rs.getBytes(3));
+                    ins.setBytes(1, blindIndex.email(email));
+                    ins.setString(2, org);
+                    ins.setString(3, "organisation terminated for a violation (§8(c))");
+                    ins.addBatch();
+                    if (++n % 1000 == 0) {
+                        ins.executeBatch();
+                    }
+                }
+            }
+            ins.executeBatch();
+        }
+        return n;
+    }
+
+    private static long update(Connection c, String sql, String org) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, org);
+            return ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.steward.account.internal;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.google.crypto.tink.Aead;
+import dev.steward.account.consent.ConsentService;
+import dev.steward.account.platform.crypto.SubjectKeys;
+import dev.steward.account.retention.RetentionRules;
+import dev.steward.account.subject.SubjectRepository;
+import dev.steward.platform.subject.SubjectRef;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes a subject's export as JSON straight from JDBC cursors (fetch size, autocommit off) to the
+ * response stream: nothing is collected in memory, so 100,000 access-log rows cost no more heap than 10.
+ */
+@ApplicationScoped
+public class SubjectExporter {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int FETCH = 1000;
+
+    private final AgroalDataSource db;
+    private final SubjectRepository subjects;
+    private final ConsentService consents;
+    private final RetentionRules retention;
+
+    public SubjectExporter(AgroalDataSource db, SubjectRepository subjects, ConsentService consents,
+                           RetentionRules retention) {
+        this.db = db;
+        this.subjects = subjects;
+        this.consents = consents;
+        this.retention = retention;
+    }
+
+    public boolean known(SubjectRef ref) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return subjects.known(c, ref);
+        }
+    }
+
+    public void write(SubjectRef ref, OutputStream out) throws IOException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+                g.writeStartObject();
+                g.writeObjectFieldStart("subject");
+                g.writeStringField("org", ref.org());
+                g.writeStringField("kind", ref.kind().name());
+                g.writeStringField("id", ref.id());
+                g.writeEndObject();
+                g.writeStringField("exportedAt", Instant.now().toString());
+                g.writeBooleanField("restricted", consents.restricted(c, ref));
+                fields(c, ref, g);
+                accessLogs(c, ref, g);
+                consentHistory(c, ref, g);
+                accessRecords(c, ref, g);
+                g.writeEndObject();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IOException("export of a subject failed", e);
+        }
+    }
+
+    private void fields(Connection c, SubjectRef ref, JsonGenerator g) throws SQLException, IOException {
+        g.writeArrayFieldStart("fields");
+        Optional<Long> id = subjects.findId(c, ref);
+        if (id.isPresent()) {
+            long subjectId = id.get();
+            Aead aead = subjects.keys().get(c, subjectId);
+            List<RetentionRules.Rule> rules = retention.all(c);
+            String orgStatus = orgStatus(c, ref.org());
+            try (PreparedStatement ps = c.prepareStatement("select name, category, value_ct, source, purpose, collected_at, "
+                    + "value_type, sensitive from personal_field where subject_id = ? order by name")) {
+                ps.setFetchSize(FETCH);
+                ps.setLong(1, subjectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(1);
+                        g.writeStartObject();
+                        g.writeStringField("name", name);
+                        g.writeStringField("value", SubjectKeys.decrypt(aead, subjectId, name, rs.getBytes(3)));
+                        g.writeStringField("type", rs.getString(7));
+                        g.writeStringField("category", rs.getString(2));
+                        g.writeBooleanField("sensitive", rs.getBoolean(8));
+                        g.writeStringField("source", rs.getString(4));
+                        g.writeStringField("purpose", rs.getString(5));
+                        g.writeStringField("retention", RetentionRules.describe(rules, rs.getString(2), orgStatus));
+                        g.writeStringField("collectedAt", rs.getTimestamp(6).toInstant().toString());
+                        g.writeEndObject();
+                    }
+                }
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private void accessLogs(Connection c, SubjectRef ref, JsonGenerator g) throws SQLException, IOException {
+        g.writeArrayFieldStart("accessLogs");
+        try (PreparedStatement ps = c.prepareStatement("select ip, at, duration_ms, user_agent, path from access_log "
+                + "where org = ? and kind = ? and subject_id = ? order by at, id")) {
+            ps.setFetchSize(FETCH);
+            bind(ps, ref);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    g.writeStartObject();
+                    g.writeStringField("ip", rs.getString(1));
+                    g.writeStringField("at", rs.getTimestamp(2).toInstant().toString());
+                    g.writeNumberField("durationMs", rs.getLong(3));
+                    g.writeStringField("userAgent", rs.getString(4));
+                    g.writeStringField("path", rs.getString(5));
+                    g.writeEndObject();
+                }
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private void consentHistory(Connection c, SubjectRef ref, JsonGenerator g) throws SQLException, IOException {
+        g.writeArrayFieldStart("consents");
+        try (PreparedStatement ps = c.prepareStatement("select purpose, granted, at, actor, source from consent_event "
+                + "where org = ? and kind = ? and subject_id = ? order by id")) {
+            ps.setFetchSize(FETCH);
+            bind(ps, ref);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    g.writeStartObject();
+                    g.writeStringField("purpose", rs.getString(1));
+                    g.writeBooleanField("granted", rs.getBoolean(2));
+                    g.writeStringField("at", rs.getTimestamp(3).toInstant().toString());
+                    g.writeStringField("actor", rs.getString(4));
+                    g.writeStringField("source", rs.getString(5));
+                    g.writeEndObject();
+                }
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private void accessRecords(Connection c, SubjectRef ref, JsonGenerator g) throws SQLException, IOException {
+        g.writeArrayFieldStart("accessRecords");
+        try (PreparedStatement ps = c.prepareStatement("select actor, actor_role, fields, at from access_record "
+                + "where org = ? and kind = ? and subject_id = ? order by id")) {
+            ps.setFetchSize(FETCH);
+            bind(ps, ref);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    g.writeStartObject();
+                    g.writeStringField("actor", rs.getString(1));
+                    g.writeStringField("role", rs.getString(2));
+                    g.writeArrayFieldStart("fields");
+                    for (String f : rs.getString(3).split(",")) {
+                        g.writeString(f);
+                    }
+                    g.writeEndArray();
+                    Timestamp at = rs.getTimestamp(4);
+                    g.writeStringField("at", at.toInstant().toString());
+                    g.writeEndObject();
+                }
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private static String orgStatus(Connection c, String org) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select status from organisation where id = ?")) {
+            ps.setString(1, org);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "ACTIVE";
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, SubjectRef ref) throws SQLException {
+        ps.setString(1, ref.org());
+        ps.setString(2, ref.kind().name());
+        ps.setString(3, ref.id());
+    }
+}

@@ -1,0 +1,242 @@
+package dev.steward.account.platform.crypto;
+
+import com.google.crypto.tink.Aead;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Per-subject data keys (envelope encryption). Each subject has one AES256-GCM Tink keyset, stored
+ * only wrapped by the master key in {@code subject_key}. Unwrapped keys are cached briefly in memory
+ * (TTL + size bound) and never logged. Deleting the key row destroys every ciphertext of the subject.
+ */
+@ApplicationScoped
+public class SubjectKeys {
+
+    private static final Logger LOG = Logger.getLogger(SubjectKeys.class);
+
+    private final MasterKey master;
+    private final long ttlNanos;
+    private final int maxSize;
+    private final Map<Long, Cached> cache;
+
+    private record Cached(Aead aead, long expiresAt) {
+    }
+
+    public SubjectKeys(CryptoConfig config) {
+        this.master = MasterKey.fromBase64Json(config.masterKey());
+        this.ttlNanos = config.keyCacheTtl().toNanos();
+        this.maxSize = config.keyCacheSize();
+        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Cached> eldest) {
+                return size() > maxSize;
+            }
+        };
+    }
+
+    public MasterKey master() {
+        return master;
+    }
+
+    /** Gives a fresh data key to every subject id that has none yet (inside the caller's transaction). */
+    public void createMissing(Connection c, Collection<Long> subjectIds) throws SQLException {
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        List<Long> missing = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select s.id from unnest(?::bigint[]) s(id) where not exists (select 1 from subject_key k where k.subject_id = s.id)")) {
+            ps.setArray(1, c.createArrayOf("bigint", subjectIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    missing.add(rs.getLong(1));
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into subject_key (subject_id, wrapped, key_version) values (?, ?, ?) on conflict do nothing")) {
+            for (Long id : missing) {
+                ps.setLong(1, id);
+                ps.setBytes(2, master.newWrappedDataKey(id));
+                ps.setLong(3, master.version());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not create data keys", e);
+        }
+    }
+
+    /** The subject's data key; {@link KeyDestroyedException} when it was erased (or never existed). */
+    public Aead get(Connection c, long subjectId) throws SQLException {
+        Aead cached = cached(subjectId);
+        if (cached != null) {
+            return cached;
+        }
+        return getAll(c, List.of(subjectId)).computeIfAbsent(subjectId, id -> {
+            throw new KeyDestroyedException(id);
+        });
+    }
+
+    /** Data keys of several subjects with one query; subjects without a key are absent from the map. */
+    public Map<Long, Aead> getAll(Connection c, Collection<Long> subjectIds) throws SQLException {
+        Map<Long, Aead> out = new HashMap<>();
+        List<Long> toLoad = new ArrayList<>();
+        for (Long id : subjectIds) {
+            Aead a = cached(id);
+            if (a != null) {
+                out.put(id, a);
+            } else {
+                toLoad.add(id);
+            }
+        }
+        if (toLoad.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "select subject_id, wrapped from subject_key where subject_id = any(?)")) {
+            Array ids = c.createArrayOf("bigint", toLoad.toArray());
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    try {
+                        Aead aead = master.unwrap(rs.getBytes(2), id);
+                        put(id, aead);
+                        out.put(id, aead);
+                    } catch (GeneralSecurityException e) {
+                        throw new IllegalStateException("data key of subject " + id + " cannot be unwrapped");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Forgets a subject's unwrapped key (after erasure). */
+    public void evict(Collection<Long> subjectIds) {
+        synchronized (cache) {
+            subjectIds.forEach(cache::remove);
+        }
+    }
+
+    public void evictAll() {
+        synchronized (cache) {
+            cache.clear();
+        }
+    }
+
+    /**
+     * Re-wraps, in batches, every data key not wrapped by {@code target}'s primary key. Runs online:
+     * rows are locked with SKIP LOCKED batch by batch, and readers keep unwrapping with any key of
+     * the master keyset meanwhile. Returns how many keys were re-wrapped.
+     */
+    public long rewrap(javax.sql.DataSource db, MasterKey target, int batchSize) throws SQLException {
+        long total = 0;
+        while (true) {
+            int done = 0;
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement select = c.prepareStatement(
+                        "select subject_id, wrapped from subject_key where key_version <> ? "
+                                + "order by subject_id limit ? for update skip locked");
+                     PreparedStatement update = c.prepareStatement(
+                             "update subject_key set wrapped = ?, key_version = ?, rewrapped_at = now() where subject_id = ?")) {
+                    select.setLong(1, target.version());
+                    select.setInt(2, batchSize);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            long id = rs.getLong(1);
+                            byte[] rewrapped = target.wrap(master.unwrapHandle(rs.getBytes(2), id), id);
+                            update.setBytes(1, rewrapped);
+                            update.setLong(2, target.version());
+                            update.setLong(3, id);
+                            update.addBatch();
+                            done++;
+                        }
+                    }
+                    if (done > 0) {
+                        update.executeBatch();
+                    }
+                    c.commit();
+                } catch (GeneralSecurityException e) {
+                    c.rollback();
+                    throw new IllegalStateException("a data key could not be re-wrapped; is the old master key still in the keyset?");
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+            total += done;
+            if (done < batchSize) {
+                break;
+            }
+        }
+        LOG.infof("Re-wrapped %d data keys under master key version %d", total, target.version());
+        return total;
+    }
+
+    /** Ciphertext of one field, bound (associated data) to the subject and the field name. */
+    public static byte[] encrypt(Aead aead, long subjectId, String field, String value) {
+        try {
+            return aead.encrypt(value.getBytes(StandardCharsets.UTF_8), ad(subjectId, field));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed");
+        }
+    }
+
+    public static String decrypt(Aead aead, long subjectId, String field, byte[] ciphertext) {
+        try {
+            return new String(aead.decrypt(ciphertext, ad(subjectId, field)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a field of subject " + subjectId + " failed authentication");
+        }
+    }
+
+    private static byte[] ad(long subjectId, String field) {
+        return ("subject:" + subjectId + "/field:" + field).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Aead cached(long id) {
+        synchronized (cache) {
+            Cached c = cache.get(id);
+            if (c == null) {
+                return null;
+            }
+            if (c.expiresAt() - System.nanoTime() < 0) {
+                cache.remove(id);
+                return null;
+            }
+            return c.aead();
+        }
+    }
+
+    private void put(long id, Aead aead) {
+        synchronized (cache) {
+            cache.put(id, new Cached(aead, System.nanoTime() + ttlNanos));
+        }
+    }
+
+    /** The subject's key is gone: its ciphertexts can no longer be read. */
+    public static final class KeyDestroyedException extends RuntimeException {
+        public KeyDestroyedException(long subjectId) {
+            super("no data key for subject " + subjectId, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.steward.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.steward.platform.testing.Tokens;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application (the fast-jar that goes into the image, or the native binary where one
+ * is built), started in its production profile against a real PostgreSQL and the WireMock OIDC
+ * server declared by {@link TestResources}. Only the OIDC server's address and issuer differ from
+ * a production start.
+ */
+@QuarkusIntegrationTest
+@TestProfile(AccountServiceIT.PackagedApp.class)
+class AccountServiceIT {
+
+    /** Production profile, pointed at the test OIDC server (which signs as {@link Tokens#ISSUER}). */
+    public static class PackagedApp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
+                    "quarkus.oidc.token.issuer", Tokens.ISSUER);
+        }
+    }
+
+    @Test
+    void isLiveAndReadyWithItsDatabase() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void officerRegistersAnOrganisation() {
+        String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.officer("olivia")).contentType(ContentType.JSON)
+                .body(Map.of("id", id, "name", "Packaged Org"))
+                .when().post("/orgs")
+                .then().statusCode(201)
+                .header("Location", endsWith("/orgs/" + id))
+                .body("id", equalTo(id))
+                .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void anotherServiceReadsTheProvidersOwnOrganisation() {
+        given().auth().oauth2(Tokens.service("request-service"))
+                .when().get("/internal/orgs/steward")
+                .then().statusCode(200)
+                .body("id", equalTo("steward"))
+                .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void invalidInputIsAProblemNamingEveryField() {
+        given().auth().oauth2(Tokens.officer("olivia")).contentType(ContentType.JSON)
+                .body(Map.of("id", "Not Valid!", "name", ""))
+                .when().post("/orgs")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItems("id", "name"))
+                .body("detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void internalApiRefusesAnonymousCallersAndPeople() {
+        given().when().get("/internal/orgs/steward")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+        given().auth().oauth2(Tokens.customer("carol"))
+                .when().get("/internal/orgs/steward")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void publishesItsOpenApiDocument() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", notNullValue())
+                .body("components.securitySchemes.bearer", notNullValue());
+    }
+}
