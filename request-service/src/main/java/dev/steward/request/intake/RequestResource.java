@@ -1,54 +1,200 @@
 package dev.steward.request.intake;
 
+import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Roles;
+import dev.steward.request.lifecycle.Actions;
+import dev.steward.request.lifecycle.RequestStatus;
+import dev.steward.request.report.ReportHtml;
+import dev.steward.request.report.Reports;
+import dev.steward.request.report.SignedLinks;
+import dev.steward.request.store.Db;
+import dev.steward.request.store.RequestRecord;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Intake of data-subject requests; the due date is fixed on receipt. */
+/** Data-subject requests for signed-in callers: intake, reading, and the lifecycle actions. */
 @Path("/requests")
 @Tag(name = "Requests")
+@Produces(MediaType.APPLICATION_JSON)
 public class RequestResource {
 
-    private final RequestRepository requests;
+    private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private final Intake intake;
+    private final Actions actions;
+    private final RequestQueries queries;
+    private final Reports reports;
+    private final SignedLinks links;
+    private final Db db;
     private final Caller caller;
     private final Clock clock;
 
-    public RequestResource(RequestRepository requests, Caller caller) {
-        this.requests = requests;
+    public RequestResource(Intake intake, Actions actions, RequestQueries queries, Reports reports, SignedLinks links,
+                           Db db, Caller caller, Clock clock) {
+        this.intake = intake;
+        this.actions = actions;
+        this.queries = queries;
+        this.reports = reports;
+        this.links = links;
+        this.db = db;
         this.caller = caller;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @POST
-    @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public Response submit(@Valid @NotNull NewRequest in) throws SQLException {
-        Jurisdiction jurisdiction = in.jurisdiction() == null ? Jurisdiction.DEFAULT : in.jurisdiction();
-        Instant received = clock.instant();
-        var request = new DataSubjectRequest(UUID.randomUUID(), in.type(), in.subject(), "RECEIVED",
-                jurisdiction, received, received.plus(Duration.ofDays(jurisdiction.responseDays())));
-        requests.insert(request, caller.name());
-        return Response.created(URI.create("/requests/" + request.id())).entity(request).build();
+    @RolesAllowed({Roles.CUSTOMER, Roles.CLIENT_ADMIN, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Submit a request", description = "A customer about itself; a client-admin for an end user of "
+            + "its org (with attestation); a privacy officer for anyone (with attestation). The same Idempotency-Key "
+            + "and body answer the same request (200); the same key with another body is a 422.")
+    public Response submit(@Valid @NotNull NewRequest in, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Intake.Result result = intake.submit(in, caller, idempotencyKey);
+        return created(result);
+    }
+
+    static Response created(Intake.Result result) {
+        RequestRecord r = result.request();
+        return Response.status(result.created() ? 201 : 200).location(URI.create("/requests/" + r.id()))
+                .entity(new Submitted(r.id(), r.type(), r.status(), r.receivedAt(), r.dueAt())).build();
+    }
+
+    /** The answer to a submission (the full request is at its Location). */
+    public record Submitted(UUID id, dev.steward.request.lifecycle.RequestType type, RequestStatus status,
+                            java.time.Instant receivedAt, java.time.Instant dueAt) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.CLIENT_ADMIN, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "List requests", description = "Newest first; view=overdue|due-soon lists open requests by due "
+            + "date. Customers see their own, client-admins their org's, privacy officers all.")
+    public Page<RequestView> list(@QueryParam("status") RequestStatus status, @QueryParam("view") String view,
+                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                  @QueryParam("cursor") String cursor) {
+        return queries.list(caller, status, view, limit, cursor);
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.CLIENT_ADMIN, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "One request with its events, execution log and outcome")
+    public RequestView get(@PathParam("id") UUID id) {
+        return db.read(c -> queries.full(c, actions.visible(c, id, caller, false), caller.is(Roles.PRIVACY_OFFICER)));
+    }
+
+    @POST
+    @Path("/{id}/approve")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public DataSubjectRequest get(@PathParam("id") UUID id) throws SQLException {
-        return requests.find(id).orElseThrow(() -> ProblemException.notFound("Request " + id));
+    @Operation(summary = "Approve a request pending verification (identity verified)")
+    public RequestView approve(@PathParam("id") UUID id, @Valid ActionBodies.Note body) {
+        return show(actions.approve(id, caller, body == null ? null : body.note()));
+    }
+
+    @POST
+    @Path("/{id}/deny")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Deny with a reason code")
+    public RequestView deny(@PathParam("id") UUID id, @Valid @NotNull ActionBodies.Deny body) {
+        return show(actions.deny(id, caller, body.reasonCode(), body.note()));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.CUSTOMER, Roles.CLIENT_ADMIN, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Cancel an open request (requesters: their own only)")
+    public RequestView cancel(@PathParam("id") UUID id, @Valid ActionBodies.Note body) {
+        return show(actions.cancel(id, caller, body == null ? null : body.note()));
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Resume a FAILED request, or an erasure denied under a released legal hold")
+    public RequestView retry(@PathParam("id") UUID id, @Valid ActionBodies.Note body) {
+        return show(actions.retry(id, caller, body == null ? null : body.note()));
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Extend the deadline once, with a reason, up to the jurisdiction's maximum")
+    public RequestView extend(@PathParam("id") UUID id, @Valid @NotNull ActionBodies.Extend body) {
+        return show(actions.extend(id, caller, body.days(), body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Add a working note to a complaint (§13)")
+    public Response note(@PathParam("id") UUID id, @Valid @NotNull ActionBodies.ComplaintNote body) {
+        actions.note(id, caller, body.text());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Resolve a complaint (§13)")
+    public RequestView resolve(@PathParam("id") UUID id, @Valid @NotNull ActionBodies.Resolve body) {
+        return show(actions.resolve(id, caller, body.resolution()));
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @RolesAllowed({Roles.CUSTOMER, Roles.CLIENT_ADMIN, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "The ACCESS report (JSON; format=html for a readable page)")
+    public Response report(@PathParam("id") UUID id, @QueryParam("format") String format) {
+        String body = db.read(c -> {
+            actions.visible(c, id, caller, false);
+            return reports.find(c, id).orElseThrow(() -> ProblemException.notFound("Report of request " + id));
+        });
+        return render(body, format);
+    }
+
+    @POST
+    @Path("/{id}/report/link")
+    @RolesAllowed({Roles.CUSTOMER, Roles.CLIENT_ADMIN, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "An expiring signed download link for the ACCESS report")
+    public SignedLinks.Link link(@PathParam("id") UUID id) {
+        db.read(c -> {
+            actions.visible(c, id, caller, false);
+            return reports.find(c, id).orElseThrow(() -> ProblemException.notFound("Report of request " + id));
+        });
+        return links.link(id, clock.instant());
+    }
+
+    static Response render(String body, String format) {
+        if ("html".equals(format)) {
+            try {
+                return Response.ok(ReportHtml.render(READER.readTree(body)),
+                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("stored report is not JSON", e);
+            }
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private RequestView show(RequestRecord r) {
+        return queries.view(r, null, null, null);
     }
 }

@@ -1,29 +1,81 @@
 package dev.steward.request.peer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.request.peer.PeerDtos.ErasureReceipt;
+import dev.steward.request.peer.PeerDtos.RectificationBody;
+import dev.steward.request.peer.PeerDtos.RectificationResult;
+import dev.steward.request.peer.PeerDtos.RequestIdBody;
+import dev.steward.request.peer.PeerDtos.RestrictionBody;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * account-service's internal API, called with request-service's client-credentials token.
- * Retries cover a peer that restarts; anything that must not be lost goes through a durable task
- * instead of relying on these retries.
+ * These retries cover a blip; anything that must not be lost runs in a durable task, which
+ * retries with back-off on top of them. Every write carries the requestId, and account-service
+ * answers a repeated requestId with the same result.
  */
 @RegisterRestClient(configKey = "account-service")
+@RegisterProvider(PeerErrors.class)
 @OidcClientFilter
 @Path("/internal")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public interface AccountClient {
 
     @GET
     @Path("/orgs/{id}")
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = jakarta.ws.rs.ProcessingException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
     OrganisationView organisation(@PathParam("id") String id);
+
+    @GET
+    @Path("/subjects/{org}/{kind}/{id}/export")
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
+    JsonNode export(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id);
+
+    @POST
+    @Path("/subjects/{org}/{kind}/{id}/rectification")
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
+    RectificationResult rectify(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id,
+                                RectificationBody body);
+
+    @POST
+    @Path("/subjects/{org}/{kind}/{id}/erasure")
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
+    ErasureReceipt erase(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id,
+                         RequestIdBody body);
+
+    @POST
+    @Path("/subjects/{org}/{kind}/{id}/restriction")
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
+    JsonNode restrict(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id,
+                      RestrictionBody body);
+
+    @GET
+    @Path("/compliance")
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
+    JsonNode compliance();
 }

@@ -15,8 +15,8 @@ class RequestContractTest extends ServiceContractTest {
 
     @Override
     protected Map<String, Object> validBody() {
-        return mutable(Map.of("type", "ACCESS", "jurisdiction", "GDPR",
-                "subject", Map.of("org", "steward", "kind", "ACCOUNT", "id", "carol")));
+        return mutable(Map.of("type", "ACCESS", "jurisdiction", "GDPR", "attestation", "identity checked by phone",
+                "subject", Map.of("org", "steward", "kind", "ACCOUNT", "id", "contract-carol")));
     }
 
     @Override

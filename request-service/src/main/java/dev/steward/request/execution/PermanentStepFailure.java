@@ -1,0 +1,8 @@
+package dev.steward.request.execution;
+
+/** A step that cannot succeed by being tried again (a peer refused it): the request FAILS at once. */
+public class PermanentStepFailure extends RuntimeException {
+    public PermanentStepFailure(String message) {
+        super(message, null, false, false);
+    }
+}

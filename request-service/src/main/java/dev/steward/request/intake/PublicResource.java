@@ -1,0 +1,83 @@
+package dev.steward.request.intake;
+
+import dev.steward.platform.problem.Problem;
+import dev.steward.platform.problem.ProblemException;
+import dev.steward.platform.problem.Problems;
+import dev.steward.request.report.Reports;
+import dev.steward.request.report.SignedLinks;
+import dev.steward.request.store.Db;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Endpoints without a token: public intake (rate-limited per client IP) and signed report links. */
+@Path("/public")
+@Tag(name = "Public")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirementsSet
+public class PublicResource {
+
+    private final Intake intake;
+    private final RateLimiter limiter;
+    private final Reports reports;
+    private final SignedLinks links;
+    private final Db db;
+    private final Clock clock;
+
+    public PublicResource(Intake intake, RateLimiter limiter, Reports reports, SignedLinks links, Db db, Clock clock) {
+        this.intake = intake;
+        this.limiter = limiter;
+        this.reports = reports;
+        this.links = links;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/requests")
+    @PermitAll
+    @Operation(summary = "Submit a request without signing in", description = "For end users and visitors. About a "
+            + "Client's end user or visitor, the request is routed to that Client (ROUTED_TO_CONTROLLER, signed "
+            + "callback); otherwise it waits for identity verification by a privacy officer. Rate-limited per client IP.")
+    public Response submit(@Context HttpServerRequest http, @Valid @NotNull PublicRequest in,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String ip = http.remoteAddress() == null ? "unknown" : http.remoteAddress().host();
+        long wait = limiter.acquire(ip);
+        if (wait > 0) {
+            return Response.fromResponse(Problems.response(Problem.of(429, "rate-limited", "Too many requests",
+                    "Too many requests from your address; try again in " + wait + " seconds")))
+                    .header("Retry-After", wait).build();
+        }
+        return RequestResource.created(intake.submitPublic(in, idempotencyKey));
+    }
+
+    @GET
+    @Path("/reports/{id}")
+    @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "Download an ACCESS report through an expiring signed link")
+    public Response report(@PathParam("id") UUID id, @QueryParam("expires") long expires,
+                           @QueryParam("signature") String signature, @QueryParam("format") String format) {
+        if (!links.valid(id, expires, signature, clock.instant())) {
+            throw ProblemException.notFound("Report link");
+        }
+        String body = db.read(c -> reports.find(c, id).orElseThrow(() -> ProblemException.notFound("Report link")));
+        return RequestResource.render(body, format);
+    }
+}
