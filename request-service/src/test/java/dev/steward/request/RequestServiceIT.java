@@ -38,7 +38,7 @@ class RequestServiceIT {
     }
 
     private static Map<String, Object> accessRequest() {
-        return Map.of("type", "ACCESS",
+        return Map.of("type", "ACCESS", "attestation", "identity checked against a signed letter",
                 "subject", Map.of("org", "steward", "kind", "ACCOUNT", "id", "it-" + UUID.randomUUID()));
     }
 
