@@ -28,12 +28,23 @@ import org.junit.jupiter.api.Test;
 @TestProfile(AccountServiceIT.PackagedApp.class)
 class AccountServiceIT {
 
-    /** Production profile, pointed at the test OIDC server (which signs as {@link Tokens#ISSUER}). */
+    /**
+     * Production profile, pointed at the test OIDC server (which signs as {@link Tokens#ISSUER}),
+     * with the test-only keysets of application.properties as MASTER_KEY and BLIND_INDEX_KEY
+     * (production has no default for them: the environment must supply both).
+     */
     public static class PackagedApp implements QuarkusTestProfile {
+        static final String TEST_MASTER_KEY = "eyJwcmltYXJ5S2V5SWQiOjI4MTI4NzIzNDgsImtleSI6W3sia2V5RGF0YSI6eyJ0eXBlVXJsIjoidHlwZS5nb29nbGVhcGlzLmNvbS9nb29nbGUuY3J5cHRvLnRpbmsuQWVzR2NtS2V5IiwidmFsdWUiOiJHaUNjZ0h4N3d4dDduN21oMXUraWxHc0w3VEhqaUpzNEVzVk1EM25sVHgzd2ZRPT0iLCJrZXlNYXRlcmlhbFR5cGUiOiJTWU1NRVRSSUMifSwic3RhdHVzIjoiRU5BQkxFRCIsImtleUlkIjoyODEyODcyMzQ4LCJvdXRwdXRQcmVmaXhUeXBlIjoiVElOSyJ9XX0K";
+        static final String TEST_BLIND_INDEX_KEY = "eyJwcmltYXJ5S2V5SWQiOjI5MzQ1MDk1NTUsImtleSI6W3sia2V5RGF0YSI6eyJ0eXBlVXJsIjoidHlwZS5nb29nbGVhcGlzLmNvbS9nb29nbGUuY3J5cHRvLnRpbmsuSG1hY1ByZktleSIsInZhbHVlIjoiRWdJSUF4b2cxR3VVVlFFUE9oL3VUcGRRTCtWck5yRGVOR1RSdVBxeWUyMThQL1dnZlhFPSIsImtleU1hdGVyaWFsVHlwZSI6IlNZTU1FVFJJQyJ9LCJzdGF0dXMiOiJFTkFCTEVEIiwia2V5SWQiOjI5MzQ1MDk1NTUsIm91dHB1dFByZWZpeFR5cGUiOiJSQVcifV19Cg==";
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
-                    "quarkus.oidc.token.issuer", Tokens.ISSUER);
+                    "quarkus.oidc.token.issuer", Tokens.ISSUER,
+                    "quarkus.oidc-client.auth-server-url", "${keycloak.url}/realms/quarkus/",
+                    "quarkus.oidc-client.credentials.secret", "secret",
+                    "steward.crypto.master-key", TEST_MASTER_KEY,
+                    "steward.crypto.blind-index-key", TEST_BLIND_INDEX_KEY);
         }
     }
 
