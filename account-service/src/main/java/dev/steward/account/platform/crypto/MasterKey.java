@@ -49,7 +49,16 @@ public final class MasterKey {
         }
     }
 
-    static KeysetHandle parse(String base64) throws GeneralSecurityException {
+    /** A master key from a keyset handle (tests and tooling; production reads the configuration). */
+    public static MasterKey of(KeysetHandle handle) {
+        try {
+            return new MasterKey(handle);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("not an AEAD keyset");
+        }
+    }
+
+    public static KeysetHandle parse(String base64) throws GeneralSecurityException {
         String json = new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
         return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
     }

@@ -147,7 +147,7 @@ public class SubjectKeys {
      * rows are locked with SKIP LOCKED batch by batch, and readers keep unwrapping with any key of
      * the master keyset meanwhile. Returns how many keys were re-wrapped.
      */
-    public long rewrap(javax.sql.DataSource db, MasterKey target, int batchSize) throws SQLException {
+    public long rewrap(javax.sql.DataSource db, MasterKey source, MasterKey target, int batchSize) throws SQLException {
         long total = 0;
         while (true) {
             int done = 0;
@@ -163,7 +163,7 @@ public class SubjectKeys {
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
                             long id = rs.getLong(1);
-                            byte[] rewrapped = target.wrap(master.unwrapHandle(rs.getBytes(2), id), id);
+                            byte[] rewrapped = target.wrap(source.unwrapHandle(rs.getBytes(2), id), id);
                             update.setBytes(1, rewrapped);
                             update.setLong(2, target.version());
                             update.setLong(3, id);

@@ -1,0 +1,214 @@
+package dev.steward.account.retention;
+
+import dev.steward.account.peer.HoldsClient;
+import dev.steward.account.peer.LegalHolds;
+import dev.steward.account.platform.crypto.SubjectKeys;
+import dev.steward.account.platform.db.Tx;
+import dev.steward.platform.problem.ProblemException;
+import dev.steward.platform.subject.SubjectRef;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes what is past retention (§7), except for subjects or orgs on a legal hold (asked of
+ * disclosure-service, never assumed), and writes a purge receipt. One run at a time across every
+ * replica: a PostgreSQL advisory lock guards the run (the daily trigger itself is a db-scheduler
+ * recurring task, so only one replica fires it).
+ */
+@ApplicationScoped
+public class PurgeService {
+
+    private static final Logger LOG = Logger.getLogger(PurgeService.class);
+    static final long LOCK_KEY = 0x5354455741524450L; // "STEWARDP"
+
+    private final AgroalDataSource db;
+    private final LegalHolds holds;
+    private final RetentionRules rules;
+    private final SubjectKeys keys;
+    private final int maxSubjects;
+
+    public PurgeService(AgroalDataSource db, LegalHolds holds, RetentionRules rules, SubjectKeys keys,
+                        @ConfigProperty(name = "steward.retention.max-subjects-per-run", defaultValue = "10000") int maxSubjects) {
+        this.db = db;
+        this.holds = holds;
+        this.rules = rules;
+        this.keys = keys;
+        this.maxSubjects = maxSubjects;
+    }
+
+    public PurgeReceipt purge(String trigger) throws SQLException {
+        try (Connection lock = db.getConnection()) {
+            if (!advisory(lock, "select pg_try_advisory_lock(?)")) {
+                throw ProblemException.conflict("purge-running", "Purge running",
+                        "A purge is already running (on this or another replica); try again when it has finished");
+            }
+            try {
+                return run(trigger);
+            } finally {
+                advisory(lock, "select pg_advisory_unlock(?)");
+            }
+        }
+    }
+
+    private static boolean advisory(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, LOCK_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private record Candidate(Long subjectPk, SubjectRef ref) {
+    }
+
+    private PurgeReceipt run(String trigger) throws SQLException {
+        Instant started = Instant.now();
+        // 1. who has something past retention
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select distinct subject_id, org, kind, ext_id from ("
+                    + RetentionRules.OVERDUE_FIELDS + ") x order by subject_id limit ?")) {
+                ps.setInt(1, maxSubjects);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        SubjectRef ref = new SubjectRef(rs.getString(2), SubjectRef.Kind.valueOf(rs.getString(3)), rs.getString(4));
+                        candidates.put(key(ref), new Candidate(rs.getLong(1), ref));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("select distinct org, kind, subject_id from access_log "
+                    + "where at < now() - ? * interval '1 day' limit ?")) {
+                ps.setInt(1, rules.accessLogDays());
+                ps.setInt(2, maxSubjects);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        SubjectRef ref = new SubjectRef(rs.getString(1), SubjectRef.Kind.valueOf(rs.getString(2)), rs.getString(3));
+                        candidates.putIfAbsent(key(ref), new Candidate(null, ref));
+                    }
+                }
+            }
+        }
+        // 2. legal holds: an ORG-scope hold answers for every subject of that org
+        Set<String> heldOrgs = new HashSet<>();
+        List<String> held = new ArrayList<>();
+        List<Long> allowedPks = new ArrayList<>();
+        List<String> allowedRefs = new ArrayList<>();
+        for (Candidate cand : candidates.values()) {
+            boolean isHeld;
+            if (heldOrgs.contains(cand.ref().org())) {
+                isHeld = true;
+            } else {
+                HoldsClient.Holds h = holds.of(cand.ref());
+                isHeld = h.held();
+                if (h.holds().stream().anyMatch(x -> "ORG".equals(x.scope()))) {
+                    heldOrgs.add(cand.ref().org());
+                }
+            }
+            if (isHeld) {
+                held.add(key(cand.ref()));
+            } else {
+                allowedRefs.add(key(cand.ref()));
+                if (cand.subjectPk() != null) {
+                    allowedPks.add(cand.subjectPk());
+                }
+            }
+        }
+        // 3. set-based deletes for everyone not held
+        long[] counts = new long[3];
+        List<Long> emptied = new ArrayList<>();
+        PurgeReceipt receipt = Tx.run(db, c -> {
+            Long[] pks = allowedPks.toArray(Long[]::new);
+            try (PreparedStatement ps = c.prepareStatement("delete from personal_field f using (" + RetentionRules.OVERDUE_FIELDS
+                    + ") x where f.subject_id = x.subject_id and f.name = x.name and x.subject_id = any(?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", pks));
+                counts[0] = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("select s.id from subject s where s.id = any(?) and s.kind = 'END_USER' "
+                    + "and not exists (select 1 from personal_field f where f.subject_id = s.id)")) {
+                ps.setArray(1, c.createArrayOf("bigint", pks));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        emptied.add(rs.getLong(1));
+                    }
+                }
+            }
+            Object[] gone = emptied.toArray();
+            for (String sql : List.of("delete from end_user_record where subject_id = any(?)",
+                    "delete from subject_key where subject_id = any(?)", "delete from subject where id = any(?)")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setArray(1, c.createArrayOf("bigint", gone));
+                    ps.executeUpdate();
+                }
+            }
+            counts[1] = emptied.size();
+            try (PreparedStatement ps = c.prepareStatement("delete from access_log where at < now() - ? * interval '1 day' "
+                    + "and (org || '/' || kind || '/' || subject_id) = any(?)")) {
+                ps.setInt(1, rules.accessLogDays());
+                ps.setArray(2, c.createArrayOf("varchar", allowedRefs.toArray()));
+                counts[2] = ps.executeUpdate();
+            }
+            Instant finished = Instant.now();
+            try (PreparedStatement ps = c.prepareStatement("insert into purge_receipt (trigger, started_at, finished_at, "
+                    + "fields_purged, subjects_purged, access_logs_purged, held_skipped, held_subjects) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
+                ps.setString(1, trigger);
+                ps.setTimestamp(2, Timestamp.from(started));
+                ps.setTimestamp(3, Timestamp.from(finished));
+                ps.setLong(4, counts[0]);
+                ps.setLong(5, counts[1]);
+                ps.setLong(6, counts[2]);
+                ps.setLong(7, held.size());
+                ps.setString(8, String.join(",", held));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new PurgeReceipt(rs.getLong(1), trigger, started, finished, counts[0], counts[1], counts[2],
+                            held.size(), held);
+                }
+            }
+        });
+        keys.evict(emptied);
+        LOG.infof("Purge %d (%s): %d fields, %d subjects, %d access logs deleted; %d held subject(s) skipped",
+                receipt.id(), trigger, counts[0], counts[1], counts[2], held.size());
+        return receipt;
+    }
+
+    private static String key(SubjectRef ref) {
+        return ref.org() + "/" + ref.kind().name() + "/" + ref.id();
+    }
+
+    public List<PurgeReceipt> receipts(long beforeId, int limitPlusOne) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, trigger, started_at, finished_at, fields_purged, "
+                     + "subjects_purged, access_logs_purged, held_skipped, held_subjects from purge_receipt "
+                     + "where id < ? order by id desc limit ?")) {
+            ps.setLong(1, beforeId);
+            ps.setInt(2, limitPlusOne);
+            List<PurgeReceipt> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String h = rs.getString(9);
+                    out.add(new PurgeReceipt(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                            h.isEmpty() ? List.of() : List.of(h.split(","))));
+                }
+            }
+            return out;
+        }
+    }
+}
