@@ -1,0 +1,93 @@
+package dev.steward.disclosure.hold;
+
+import dev.steward.disclosure.platform.Cursors;
+import dev.steward.platform.paging.Page;
+import dev.steward.platform.problem.ProblemException;
+import dev.steward.platform.security.Caller;
+import dev.steward.platform.security.Roles;
+import dev.steward.platform.subject.SubjectRef;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Legal holds (§8 b, c): placed and released by legal, read by legal, privacy officers and auditors. */
+@Path("/holds")
+@Tag(name = "Legal holds")
+public class HoldResource {
+
+    private final HoldRepository holds;
+    private final Caller caller;
+    private final Clock clock;
+
+    public HoldResource(HoldRepository holds, Caller caller, Clock clock) {
+        this.holds = holds;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @POST
+    @RolesAllowed(Roles.LEGAL)
+    @Operation(summary = "Place a legal hold on a data subject or a whole organisation")
+    public Response place(@Valid @NotNull NewHold hold) throws SQLException {
+        UUID id = UUID.randomUUID();
+        holds.insert(id, hold, caller.name(), now());
+        return Response.created(URI.create("/holds/" + id)).entity(holds.find(id).orElseThrow()).build();
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @RolesAllowed(Roles.LEGAL)
+    @Operation(summary = "Release a legal hold, with the reason; the hold and its release stay in the history")
+    public Hold release(@PathParam("id") UUID id, @Valid @NotNull Release release) throws SQLException {
+        holds.find(id).orElseThrow(() -> ProblemException.notFound("Legal hold " + id));
+        if (!holds.release(id, release.reason(), caller.name(), now())) {
+            throw ProblemException.conflict("hold-already-released", "Hold already released",
+                    "Legal hold " + id + " was already released; its release stays as recorded");
+        }
+        return holds.find(id).orElseThrow();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    public Hold get(@PathParam("id") UUID id) throws SQLException {
+        return holds.find(id).orElseThrow(() -> ProblemException.notFound("Legal hold " + id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Holds, newest first: all of them (the history), or only active or released ones")
+    public Page<Hold> list(@QueryParam("active") Boolean active,
+                           @QueryParam("org") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String org,
+                           @QueryParam("kind") SubjectRef.Kind kind,
+                           @QueryParam("id") String subjectId,
+                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                           @QueryParam("cursor") String cursor) throws SQLException {
+        Cursors.Key after = Cursors.decode(cursor);
+        return Page.of(holds.page(active, org, kind == null ? null : kind.name(), subjectId,
+                after == null ? null : after.at(), after == null ? null : after.id(), limit + 1),
+                limit, h -> Cursors.key(h.placedAt(), h.id()));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
