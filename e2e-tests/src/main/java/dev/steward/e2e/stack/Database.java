@@ -38,6 +38,22 @@ public interface Database extends AutoCloseable {
         }
     }
 
+    /**
+     * Creates a login role that may connect to {@code database} but owns nothing there: a service's
+     * runtime role, given its table rights by that service's own migrations.
+     */
+    default void createRuntimeRole(String database, String role, String password) {
+        if (!role.matches("[a-z_][a-z0-9_]*") || !database.matches("[a-z_][a-z0-9_]*") || password.contains("'")) {
+            throw new IllegalArgumentException("Unsafe role name or password: " + role);
+        }
+        try (Connection c = admin(); var s = c.createStatement()) {
+            s.execute("create role " + role + " login password '" + password + "'");
+            s.execute("grant connect on database " + database + " to " + role);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create role " + role + ": " + e.getMessage(), e);
+        }
+    }
+
     static Connection connect(String url, String user, String password) throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }

@@ -120,7 +120,11 @@ public final class Stack implements AutoCloseable {
             database.createServiceDatabase(db, password);
             credentials.put(service, new String[] {database.jdbcUrl(db), db, password});
         }
-        progress.say("Databases account, request, disclosure ready (each owned by its own role)");
+        // disclosure-service migrates as the owner and runs as a role that may only SELECT and INSERT
+        // on the legal record (its migrations grant that role its rights).
+        String disclosureAppPassword = java.util.UUID.randomUUID().toString().replace("-", "");
+        database.createRuntimeRole("disclosure", "disclosure_app", disclosureAppPassword);
+        progress.say("Databases account, request, disclosure ready (each owned by its own role; disclosure_app runs disclosure-service)");
 
         keycloak.awaitReady(Duration.ofMinutes(5), progress);
         tokens = new Tokens(keycloak, realm);
@@ -142,6 +146,10 @@ public final class Stack implements AutoCloseable {
             env.put("REQUEST_SERVICE_URL", "http://127.0.0.1:" + ports.get("request-service"));
             env.put("DISCLOSURE_SERVICE_URL", "http://127.0.0.1:" + ports.get("disclosure-service"));
             env.putAll(ServiceKeys.forService(service, keys));
+            if (service.equals("disclosure-service")) {
+                env.put("DB_APP_USER", "disclosure_app");
+                env.put("DB_APP_PASSWORD", disclosureAppPassword);
+            }
             ServiceProcess process = ServiceProcess.start(options.root(), service, ports.get(service), env, logs, progress);
             services.put(service, process);
             started.add(process);

@@ -16,23 +16,36 @@ final class WalkThrough {
 
                 ================================================================================
                 Steward is running
-                  account-service     %2$s   (OpenAPI %2$s/q/swagger-ui)
-                  request-service     %3$s   (OpenAPI %3$s/q/swagger-ui)
-                  disclosure-service  %4$s   (OpenAPI %4$s/q/swagger-ui)
+                  account-service     %2$s   (Swagger UI %2$s/q/swagger-ui)
+                  request-service     %3$s   (Swagger UI %3$s/q/swagger-ui)
+                  disclosure-service  %4$s   (Swagger UI %4$s/q/swagger-ui)
                   Keycloak            %1$s   (admin console %1$s/admin, admin/admin; realm steward)
                   PostgreSQL          %6$s
                   logs                %7$s
 
-                Demo users (password "demo"): alice, bob (customer), acme-admin (client-admin, org acme),
-                  globex-admin (client-admin, org globex), olivia (privacy-officer), lena (legal),
-                  audrey (auditor).
+                Demo users (password "demo"): alice, bob, carol, dave (customer), acme-admin
+                  (client-admin, org acme), globex-admin (client-admin, org globex), olivia
+                  (privacy-officer), lena (legal), audrey (auditor).
 
-                A token (portal client, password grant: dev realm only):
-                  TOKEN=$(curl -s -d grant_type=password -d client_id=portal -d username=olivia -d password=demo \\
-                    %5$s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+                Walk-through: alice asks for the data Steward holds about her.
+                1. A token for alice (portal client, password grant: dev realm only):
+                   TOKEN=$(curl -s -d grant_type=password -d client_id=portal -d username=alice -d password=demo \\
+                     %5$s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+                2. Her account as account-service holds it:
+                   curl -s -H "Authorization: Bearer $TOKEN" %2$s/me
+                3. The ACCESS request (request-service verifies it by her own token and starts it):
+                   ID=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+                     -H 'Idempotency-Key: demo-access-1' -d '{"type":"ACCESS"}' %3$s/requests \\
+                     | sed -E 's/.*"id":"([^"]+)".*/\\1/'); echo $ID
+                4. Follow it: RECEIVED -> VERIFIED -> IN_PROGRESS -> COMPLETED within seconds (steps EXPORT from
+                   account-service, ACCOUNTING from disclosure-service, REPORT), each an event with actor and time:
+                   curl -s -H "Authorization: Bearer $TOKEN" %3$s/requests/$ID
+                5. The report: her fields with category, source, purpose and retention, her access logs,
+                   consents and the accounting of disclosures (add ?format=html for a readable page):
+                   curl -s -H "Authorization: Bearer $TOKEN" %3$s/requests/$ID/report
+                6. Only she (and a privacy officer) can read it: with bob's token the same call answers 404.
 
-                Walk-through:
-                  curl -s -H "Authorization: Bearer $TOKEN" %2$s/orgs/acme
+                Ctrl-C stops everything.
                 ================================================================================
                 """.formatted(kc, account, request, disclosure, token, stack.database().describe(),
                 stack.service("account-service").log().getParent());
