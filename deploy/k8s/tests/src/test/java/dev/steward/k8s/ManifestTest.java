@@ -53,10 +53,10 @@ class ManifestTest {
     static final Map<String, Set<String>> REQUIRED_ENV = Map.of(
             "account-service", Set.of("DISCLOSURE_SERVICE_URL", "MASTER_KEY", "BLIND_INDEX_KEY"),
             "request-service", Set.of("ACCOUNT_SERVICE_URL", "DISCLOSURE_SERVICE_URL", "REPORT_LINK_SECRET", "TRUST_PROXY"),
-            "disclosure-service", Set.of("ACCOUNT_SERVICE_URL", "LEDGER_SIGNING_KEY"));
+            "disclosure-service", Set.of("ACCOUNT_SERVICE_URL", "LEDGER_SIGNING_KEY", "DB_APP_USER", "DB_APP_PASSWORD"));
     static final Set<String> COMMON_ENV = Set.of("PORT", "DB_URL", "DB_USER", "DB_PASSWORD", "OIDC_URL",
             "OIDC_CLIENT_SECRET", "OTEL_SDK_DISABLED", "QUARKUS_LOG_CONSOLE_JSON_ENABLED");
-    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|_KEY|TOKEN).*|DB_USER");
+    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|_KEY|TOKEN).*|DB_(APP_)?USER");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
     static final String NO_KUBECTL = "SKIPPED: kubectl is not on the PATH, so deploy/k8s/overlays cannot be rendered "
@@ -363,6 +363,15 @@ class ManifestTest {
             assertTrue(values.get("DB_URL").contains("sslmode=verify-full"), overlay + ": " + service + " verifies the database's certificate");
             assertEquals(db + "-app", secretRefs.get("DB_USER").path("name").asText());
             assertEquals(db + "-app", secretRefs.get("DB_PASSWORD").path("name").asText());
+            if (secretRefs.containsKey("DB_APP_USER")) {
+                // a separate runtime role: one the operator manages, with the same Secret
+                String runtimeSecret = secretRefs.get("DB_APP_PASSWORD").path("name").asText();
+                assertEquals(runtimeSecret, secretRefs.get("DB_APP_USER").path("name").asText());
+                assertTrue(each(cluster.path("spec").path("managed").path("roles")).anyMatch(role ->
+                                role.path("login").asBoolean(false)
+                                        && runtimeSecret.equals(role.path("passwordSecret").path("name").asText())),
+                        overlay + ": " + db + " manages the runtime role whose password is in " + runtimeSecret);
+            }
             assertEquals("steward-oidc-clients", secretRefs.get("OIDC_CLIENT_SECRET").path("name").asText());
             assertEquals(service, secretRefs.get("OIDC_CLIENT_SECRET").path("key").asText());
 
