@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ComplianceTest {
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource db;
+
     @PeerStubs.AccountStub
     WireMockServer account;
     @PeerStubs.DisclosureStub
@@ -77,6 +80,19 @@ class ComplianceTest {
         assertEquals(5, after.getList("types").size());
         assertEquals(0, metrics(2001).getInt("types.find { it.type == 'ACCESS' }.received"));
         given().auth().oauth2(officer).queryParam("year", 1066).when().get("/reports/metrics").then().statusCode(400);
+    }
+
+    @Test
+    void requestRecordsAreKeptAtLeast24Months() throws Exception {
+        String id = Api.submitted(Tokens.customer("keep-1"), Map.of("type", "COMPLAINT", "description", "d"));
+        try (java.sql.Connection c = db.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("delete from dsr_request where id = ?::uuid")) {
+            ps.setString(1, id);
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    ps::executeUpdate);
+            assertTrue(refused.getMessage().contains("24 months"), refused.getMessage());
+        }
+        Api.get(Tokens.customer("keep-1"), id);
     }
 
     private static JsonPath metrics(int year) {

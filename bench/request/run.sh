@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Time for N ACCESS requests to complete through request-service's durable steps (db-scheduler)
+# against WireMock stub peers. Not part of ./mvnw verify. Usage:
+#   bench/request/run.sh [requests] [scheduler-threads] [submitting-clients]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${1:-1000}
+THREADS=${2:-10}
+CLIENTS=${3:-8}
+./mvnw -B -ntp -o test -pl request-service -Dtest=AccessRequestsBench -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.requests="$N" -Dbench.clients="$CLIENTS" -Dsteward.execution.threads="$THREADS" \
+  -Dquarkus.log.level=WARN > request-service/target/bench-run.log 2>&1 || { tail -50 request-service/target/bench-run.log; exit 1; }
+grep '^BENCH ' request-service/target/bench-run.log
