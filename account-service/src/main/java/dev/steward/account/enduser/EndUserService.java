@@ -15,7 +15,11 @@ import dev.steward.platform.security.Caller;
 import dev.steward.platform.subject.SubjectRef;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.steward.account.platform.crypto.SubjectKeys;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import org.postgresql.PGConnection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -119,8 +123,9 @@ public class EndUserService {
                 del.setArray(1, c.createArrayOf("bigint", subjectIds.values().toArray()));
                 del.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement(SubjectRepository.UPSERT);
-                 PreparedStatement rec = c.prepareStatement("insert into end_user_record (subject_id, org, attested_by, "
+            // fields: one COPY of the whole batch (its subjects' old fields were just deleted)
+            StringBuilder csv = new StringBuilder(batch.records().size() * 400);
+            try (PreparedStatement rec = c.prepareStatement("insert into end_user_record (subject_id, org, attested_by, "
                          + "attested_at, attestation_basis, flagged_sensitive, written_by, written_at) values (?, ?, ?, ?, ?, ?, ?, now()) "
                          + "on conflict (subject_id) do update set attested_by = excluded.attested_by, "
                          + "attested_at = excluded.attested_at, attestation_basis = excluded.attestation_basis, "
@@ -130,11 +135,14 @@ public class EndUserService {
                     long id = subjectIds.get(r.id());
                     Aead aead = keys.get(id);
                     for (EndUserBatch.Attribute a : r.attributes()) {
-                        SubjectRepository.bindField(ps, id, aead, new FieldRow(a.name(),
-                                (a.type() == null ? EndUserBatch.ValueType.STRING : a.type()).name(), a.category(),
-                                a.value(), SOURCE, a.purpose() == null ? DEFAULT_PURPOSE : a.purpose(),
-                                categories.sensitive(a.category()), null));
-                        ps.addBatch();
+                        csv.append(id).append(',');
+                        quote(csv, a.name()).append(',');
+                        csv.append((a.type() == null ? EndUserBatch.ValueType.STRING : a.type()).name()).append(',');
+                        quote(csv, a.category()).append(",\\x");
+                        hex(csv, SubjectKeys.encrypt(aead, id, a.name(), a.value())).append(',');
+                        csv.append(SOURCE).append(',');
+                        quote(csv, a.purpose() == null ? DEFAULT_PURPOSE : a.purpose()).append(',');
+                        csv.append(categories.sensitive(a.category())).append('\n');
                     }
                     rec.setLong(1, id);
                     rec.setString(2, org);
@@ -145,11 +153,37 @@ public class EndUserService {
                     rec.setString(7, writtenBy);
                     rec.addBatch();
                 }
-                ps.executeBatch();
+                try {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY personal_field (subject_id, name, value_type, "
+                            + "category, value_ct, source, purpose, sensitive) FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+                } catch (IOException e) {
+                    throw new SQLException("COPY of end-user fields failed", e);
+                }
                 rec.executeBatch();
             }
             return new Written(batch.records().size(), attrs, sensitiveRecords);
         });
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static StringBuilder quote(StringBuilder sb, String value) {
+        sb.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"') {
+                sb.append('"');
+            }
+            sb.append(ch);
+        }
+        return sb.append('"');
+    }
+
+    private static StringBuilder hex(StringBuilder sb, byte[] bytes) {
+        for (byte b : bytes) {
+            sb.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+        }
+        return sb;
     }
 
     private static String typeError(EndUserBatch.Attribute a) {

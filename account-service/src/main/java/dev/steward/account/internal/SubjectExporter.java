@@ -55,7 +55,8 @@ public class SubjectExporter {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            // large writes: each flush to the HTTP layer is a hand-over to the event loop
+            try (JsonGenerator g = JSON.createGenerator(new java.io.BufferedOutputStream(out, 1 << 16), JsonEncoding.UTF8)) {
                 g.writeStartObject();
                 g.writeObjectFieldStart("subject");
                 g.writeStringField("org", ref.org());
@@ -111,7 +112,9 @@ public class SubjectExporter {
 
     private void accessLogs(Connection c, SubjectRef ref, JsonGenerator g) throws SQLException, IOException {
         g.writeArrayFieldStart("accessLogs");
-        try (PreparedStatement ps = c.prepareStatement("select ip, at, duration_ms, user_agent, path from access_log "
+        // the timestamp is formatted by PostgreSQL (ISO-8601, UTC): no per-row Timestamp/Instant objects
+        try (PreparedStatement ps = c.prepareStatement("select ip, to_char(at at time zone 'UTC', "
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), duration_ms, user_agent, path from access_log "
                 + "where org = ? and kind = ? and subject_id = ? order by at, id")) {
             ps.setFetchSize(FETCH);
             bind(ps, ref);
@@ -119,7 +122,7 @@ public class SubjectExporter {
                 while (rs.next()) {
                     g.writeStartObject();
                     g.writeStringField("ip", rs.getString(1));
-                    g.writeStringField("at", rs.getTimestamp(2).toInstant().toString());
+                    g.writeStringField("at", rs.getString(2));
                     g.writeNumberField("durationMs", rs.getLong(3));
                     g.writeStringField("userAgent", rs.getString(4));
                     g.writeStringField("path", rs.getString(5));

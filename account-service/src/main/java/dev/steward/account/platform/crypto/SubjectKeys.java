@@ -1,6 +1,9 @@
 package dev.steward.account.platform.crypto;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Array;
@@ -70,12 +73,14 @@ public class SubjectKeys {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "insert into subject_key (subject_id, wrapped, key_version) values (?, ?, ?) on conflict do nothing")) {
+                "insert into subject_key (subject_id, wrapped, key_version) values (?, ?, ?)")) {
             for (Long id : missing) {
+                KeysetHandle dataKey = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
                 ps.setLong(1, id);
-                ps.setBytes(2, master.newWrappedDataKey(id));
+                ps.setBytes(2, master.wrap(dataKey, id));
                 ps.setLong(3, master.version());
                 ps.addBatch();
+                put(id, dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class));
             }
             ps.executeBatch();
         } catch (GeneralSecurityException e) {

@@ -1,0 +1,311 @@
+package dev.steward.account.bench;
+
+import dev.steward.platform.testing.Tokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * The three benchmarks of bench/account/README.md, each against its raw-PostgreSQL baseline on the
+ * same database. Runs only with -Pbench; figures go to stdout and target/bench-results.txt.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccountBench {
+
+    static final int INGEST_RECORDS = Integer.getInteger("bench.ingest.records", 20_000);
+    static final int EXPORT_ROWS = Integer.getInteger("bench.export.rows", 100_000);
+    static final int ERASE_RECORDS = Integer.getInteger("bench.erase.records", 1_000_000);
+
+    @Inject
+    AgroalDataSource db;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    static final Map<String, String> RESULTS = new LinkedHashMap<>();
+
+    @Test
+    @Order(1)
+    void batchIngestAgainstCopy() throws Exception {
+        String org = newOrg("ingest");
+        String token = Tokens.clientAdmin("bench", org);
+        List<String> bodies = new ArrayList<>();
+        for (int b = 0; b < INGEST_RECORDS / 1000; b++) {
+            StringBuilder s = new StringBuilder("{\"records\":[");
+            for (int i = 0; i < 1000; i++) {
+                int n = b * 1000 + i;
+                s.append(i == 0 ? "" : ",").append("{\"id\":\"user-").append(n).append("\",\"attributes\":[")
+                        .append("{\"name\":\"email\",\"value\":\"user").append(n).append("@example.com\",\"category\":\"user.contact.email\"},")
+                        .append("{\"name\":\"name\",\"value\":\"User Number ").append(n).append("\",\"category\":\"user.name\"},")
+                        .append("{\"name\":\"city\",\"value\":\"Springfield\",\"category\":\"user.contact.address.city\"}],")
+                        .append("\"attestation\":{\"attestedBy\":\"dpo@client\",\"attestedAt\":\"2026-01-01T00:00:00Z\",\"basis\":\"form\"}}");
+            }
+            bodies.add(s.append("]}").toString());
+        }
+        // warm-up batch in another org (JIT, connection pool)
+        String warm = newOrg("warm");
+        post("/orgs/" + warm + "/end-users", Tokens.clientAdmin("bench", warm), bodies.get(0));
+
+        long t0 = System.nanoTime();
+        for (String body : bodies) {
+            post("/orgs/" + org + "/end-users", token, body);
+        }
+        double apiSeconds = (System.nanoTime() - t0) / 1e9;
+
+        // the baseline: the very same rows (ciphertexts, keys) COPYed into the same tables
+        Map<String, byte[]> dumps = new LinkedHashMap<>();
+        String[][] tables = {
+                {"subject", "select * from subject where org = '" + org + "'"},
+                {"subject_key", "select k.* from subject_key k join subject s on s.id = k.subject_id where s.org = '" + org + "'"},
+                {"personal_field", "select f.* from personal_field f join subject s on s.id = f.subject_id where s.org = '" + org + "'"},
+                {"end_user_record", "select * from end_user_record where org = '" + org + "'"}};
+        try (Connection c = db.getConnection()) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            for (String[] t : tables) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                copy.copyOut("COPY (" + t[1] + ") TO STDOUT (FORMAT binary)", out);
+                dumps.put(t[0], out.toByteArray());
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("delete from personal_field f using subject s where f.subject_id = s.id and s.org = '" + org + "'");
+                st.execute("delete from end_user_record where org = '" + org + "'");
+                st.execute("delete from subject_key k using subject s where k.subject_id = s.id and s.org = '" + org + "'");
+                st.execute("delete from subject where org = '" + org + "'");
+                st.execute("vacuum analyze personal_field, subject, subject_key, end_user_record");
+            }
+            c.setAutoCommit(false);
+            long c0 = System.nanoTime();
+            for (Map.Entry<String, byte[]> d : dumps.entrySet()) {
+                copy.copyIn("COPY " + d.getKey() + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(d.getValue()));
+            }
+            c.commit();
+            double copySeconds = (System.nanoTime() - c0) / 1e9;
+            c.setAutoCommit(true);
+            double apiRate = INGEST_RECORDS / apiSeconds;
+            double copyRate = INGEST_RECORDS / copySeconds;
+            record("ingest", String.format("%d records x 3 attributes in batches of 1000: API %.0f rec/s (%.2f s), "
+                            + "raw COPY of the same rows %.0f rec/s (%.2f s), ratio %.2f (goal >= 0.25)",
+                    INGEST_RECORDS, apiRate, apiSeconds, copyRate, copySeconds, apiRate / copyRate));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void streamedExportAgainstCopyToStdout() throws Exception {
+        String org = newOrg("export");
+        String subject = "heavy-user";
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.execute("insert into access_log (org, kind, subject_id, ip, at, duration_ms, user_agent, path) "
+                    + "select '" + org + "', 'END_USER', '" + subject + "', '203.0.113.' || (g % 250), "
+                    + "now() - g * interval '1 minute', g % 5000, 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', "
+                    + "'/app/page/' || g from generate_series(1, " + EXPORT_ROWS + ") g");
+            st.execute("vacuum analyze access_log");
+        }
+        String path = "/internal/subjects/" + org + "/END_USER/" + subject + "/export";
+        String token = Tokens.service("request-service");
+        String copySql = "COPY (select ip, at, duration_ms, user_agent, path from access_log where org = '" + org
+                + "' and kind = 'END_USER' and subject_id = '" + subject + "' order by at, id) TO STDOUT";
+        // warm-up
+        long bytes = exportOnce(path, token);
+        copyOut(copySql);
+
+        List<Double> api = new ArrayList<>();
+        List<Double> copy = new ArrayList<>();
+        long heapGrowth = 0;
+        long oldGenGrowth = 0;
+        for (int i = 0; i < 5; i++) {
+            long c0 = System.nanoTime();
+            copyOut(copySql);
+            copy.add((System.nanoTime() - c0) / 1e9);
+
+            System.gc();
+            long baseline = used();
+            long baseOld = oldGenAfterGc();
+            AtomicLong peak = new AtomicLong(baseline);
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (running.get()) {
+                    peak.accumulateAndGet(used(), Math::max);
+                    Thread.onSpinWait();
+                }
+            });
+            sampler.start();
+            long a0 = System.nanoTime();
+            bytes = exportOnce(path, token);
+            api.add((System.nanoTime() - a0) / 1e9);
+            running.set(false);
+            sampler.join();
+            System.gc();
+            heapGrowth = Math.max(heapGrowth, peak.get() - baseline);
+            oldGenGrowth = Math.max(oldGenGrowth, oldGenAfterGc() - baseOld);
+        }
+        double apiMedian = median(api);
+        double copyMedian = median(copy);
+        record("export", String.format("%d access-log rows, %d bytes of JSON: streamed export median %.3f s, "
+                        + "COPY ... TO STDOUT median %.3f s, ratio %.2f (goal <= 2); peak heap above baseline during export "
+                        + "%d MB (whole JVM, young garbage included, young gen 32 MB), old-gen growth after GC %d MB (goal <= 64 MB)",
+                EXPORT_ROWS, bytes, apiMedian, copyMedian, apiMedian / copyMedian, heapGrowth >> 20, oldGenGrowth >> 20));
+    }
+
+    @Test
+    @Order(3)
+    void orgErasureAgainstRawDelete() throws Exception {
+        // baseline first: the same rows, erased with the bare DELETE statements
+        String raw = newOrg("rawdel");
+        populate(raw);
+        long r0 = System.nanoTime();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("delete from personal_field f using subject s where f.subject_id = s.id and s.org = '" + raw + "'");
+                st.execute("delete from end_user_record where org = '" + raw + "'");
+                st.execute("delete from subject_key k using subject s where k.subject_id = s.id and s.org = '" + raw + "'");
+                st.execute("delete from subject where org = '" + raw + "'");
+            }
+            c.commit();
+        }
+        double rawSeconds = (System.nanoTime() - r0) / 1e9;
+        vacuum();
+
+        String org = newOrg("erase");
+        populate(org);
+        long a0 = System.nanoTime();
+        String receipt = post("/internal/orgs/" + org + "/erasure", Tokens.service("request-service"),
+                "{\"requestId\":\"bench-" + org + "\"}");
+        double apiSeconds = (System.nanoTime() - a0) / 1e9;
+        if (!receipt.contains("\"count\":" + ERASE_RECORDS)) {
+            throw new AssertionError("unexpected receipt " + receipt);
+        }
+        record("erase", String.format("org with %d end-user records (%d fields, %d keys): erasure API %.2f s, "
+                        + "raw DELETE of the same rows %.2f s, ratio %.2f (goal <= 2)",
+                ERASE_RECORDS, 2L * ERASE_RECORDS, ERASE_RECORDS, apiSeconds, rawSeconds, apiSeconds / rawSeconds));
+    }
+
+    private void populate(String org) throws SQLException {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.execute("insert into subject (org, kind, ext_id) select '" + org + "', 'END_USER', 'user-' || g "
+                    + "from generate_series(1, " + ERASE_RECORDS + ") g");
+            st.execute("insert into subject_key (subject_id, wrapped, key_version) select id, gen_random_bytes_fallback(), 1 "
+                    .replace("gen_random_bytes_fallback()", "decode(md5(id::text) || md5(id::text || 'k') || md5(id::text || 'w'), 'hex')")
+                    + "from subject where org = '" + org + "'");
+            st.execute("insert into personal_field (subject_id, name, category, value_ct, source, purpose) "
+                    + "select id, n.name, n.cat, decode(md5(id::text || n.name) || md5(n.name || id::text), 'hex'), 'CLIENT', 'bench' "
+                    + "from subject cross join (values ('email', 'user.contact.email'), ('name', 'user.name')) n(name, cat) "
+                    + "where org = '" + org + "'");
+            st.execute("insert into end_user_record (subject_id, org, attested_by, attested_at, attestation_basis, written_by) "
+                    + "select id, org, 'dpo', now(), 'form', 'bench' from subject where org = '" + org + "'");
+        }
+        vacuum();
+    }
+
+    private void vacuum() throws SQLException {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.execute("vacuum analyze personal_field, subject, subject_key, end_user_record");
+        }
+    }
+
+    private long exportOnce(String path, String token) throws Exception {
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("export answered " + r.statusCode());
+        }
+        long n = 0;
+        byte[] buf = new byte[65536];
+        try (InputStream in = r.body()) {
+            for (int k; (k = in.read(buf)) > 0; ) {
+                n += k;
+            }
+        }
+        return n;
+    }
+
+    private void copyOut(String sql) throws Exception {
+        try (Connection c = db.getConnection()) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, OutputStream.nullOutputStream());
+        }
+    }
+
+    private String post(String path, String token, String body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private String newOrg(String prefix) throws Exception {
+        String org = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        post("/orgs", Tokens.officer("bench"), "{\"id\":\"" + org + "\",\"name\":\"" + org + "\"}");
+        return org;
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private static long used() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static long oldGenAfterGc() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getName().toLowerCase().contains("old")
+                    || pool.getName().toLowerCase().contains("tenured")) {
+                sum += pool.getUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(Double::compare);
+        return s.get(s.size() / 2);
+    }
+
+    private static void record(String name, String line) throws java.io.IOException {
+        RESULTS.put(name, line);
+        System.out.println("BENCH " + name + ": " + line);
+        Files.writeString(Path.of("target", "bench-results.txt"), String.join(System.lineSeparator(),
+                RESULTS.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()) + System.lineSeparator());
+    }
+}
