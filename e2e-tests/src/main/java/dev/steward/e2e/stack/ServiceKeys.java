@@ -19,7 +19,8 @@ import java.util.Map;
  * repository, and each start is a fresh database anyway):
  * account-service's {@code MASTER_KEY} (base64 Tink JSON AES256-GCM keyset, wraps the per-subject
  * data keys) and {@code BLIND_INDEX_KEY} (base64 Tink JSON HMAC-SHA256 PRF keyset, e-mail look-ups);
- * request-service's {@code REPORT_LINK_SECRET} (signs the expiring report download links).
+ * request-service's {@code REPORT_LINK_SECRET} (signs the expiring report download links);
+ * disclosure-service's {@code LEDGER_SIGNING_KEY} (Ed25519 seed, 32 bytes base64, signs ledger checkpoints).
  */
 final class ServiceKeys {
 
@@ -36,6 +37,9 @@ final class ServiceKeys {
             byte[] linkSecret = new byte[32];
             new java.security.SecureRandom().nextBytes(linkSecret);
             keys.put("REPORT_LINK_SECRET", Base64.getEncoder().encodeToString(linkSecret));
+            byte[] ledgerSeed = new byte[32];
+            new java.security.SecureRandom().nextBytes(ledgerSeed);
+            keys.put("LEDGER_SIGNING_KEY", Base64.getEncoder().encodeToString(ledgerSeed));
             return keys;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not generate the services' keys", e);
@@ -49,6 +53,8 @@ final class ServiceKeys {
             env.put("BLIND_INDEX_KEY", keys.get("BLIND_INDEX_KEY"));
         } else if (service.equals("request-service")) {
             env.put("REPORT_LINK_SECRET", keys.get("REPORT_LINK_SECRET"));
+        } else if (service.equals("disclosure-service")) {
+            env.put("LEDGER_SIGNING_KEY", keys.get("LEDGER_SIGNING_KEY"));
         }
         return env;
     }

@@ -9,8 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** One Steward service: its packaged fast-jar run with {@code java -jar} (prod profile) and its env. */
 public final class ServiceProcess implements AutoCloseable {
@@ -55,8 +58,11 @@ public final class ServiceProcess implements AutoCloseable {
         return jar;
     }
 
-    static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir, Progress progress) {
-        Path jar = jar(root, name);
+    static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir, Path appsDir,
+                                Progress progress) {
+        // Run a copy of the packaged app, so that rebuilding the service while the stack runs (or
+        // starts) cannot pull files from under it.
+        Path jar = snapshot(jar(root, name).getParent(), appsDir.resolve(name)).resolve("quarkus-run.jar");
         ServiceProcess service = new ServiceProcess(name, port, logDir.resolve(name + ".log"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
@@ -72,6 +78,41 @@ public final class ServiceProcess implements AutoCloseable {
             throw new UncheckedIOException("Could not start " + name, e);
         }
         return service;
+    }
+
+    private static Path snapshot(Path app, Path copy) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree(copy);
+                try (Stream<Path> files = Files.walk(app)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        Path target = copy.resolve(app.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+                return copy;
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 5) {
+                    throw new IllegalStateException("Could not copy " + app + " (is it being rebuilt?): " + e.getMessage(), e);
+                }
+                Keycloak.sleep(2000); // a build is rewriting it: try again
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Waits for {@code /q/health/ready} to answer 200; fails with the log's end if the process dies. */

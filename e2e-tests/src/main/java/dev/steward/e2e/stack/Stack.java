@@ -150,7 +150,8 @@ public final class Stack implements AutoCloseable {
                 env.put("DB_APP_USER", "disclosure_app");
                 env.put("DB_APP_PASSWORD", disclosureAppPassword);
             }
-            ServiceProcess process = ServiceProcess.start(options.root(), service, ports.get(service), env, logs, progress);
+            ServiceProcess process = ServiceProcess.start(options.root(), service, ports.get(service), env, logs,
+                    options.workDir().resolve("apps"), progress);
             services.put(service, process);
             started.add(process);
         }
