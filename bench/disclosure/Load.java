@@ -1,0 +1,111 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's HTTP client (plain JDK, run as a single-file program: java Load.java ...).
+ *   keygen DIR                     writes DIR/private.der (PKCS#8) and DIR/public.b64 (X.509 SPKI, base64)
+ *   run URL DIR CLIENTS SECONDS    POSTs compelled disclosures (no peer call) with CLIENTS threads,
+ *                                  after a warm-up of SECONDS/4, and prints appends/s
+ */
+public class Load {
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("keygen")) {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            KeyPair kp = g.generateKeyPair();
+            Path dir = Path.of(args[1]);
+            Files.write(dir.resolve("private.der"), kp.getPrivate().getEncoded());
+            Files.writeString(dir.resolve("public.b64"), Base64.getEncoder().encodeToString(kp.getPublic().getEncoded()));
+            return;
+        }
+        String url = args[1];
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(args[2]).resolve("private.der"))));
+        int clients = Integer.parseInt(args[3]);
+        int seconds = Integer.parseInt(args[4]);
+        String token = token(key);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String today = LocalDate.now().toString();
+        AtomicBoolean counting = new AtomicBoolean(false);
+        AtomicBoolean stop = new AtomicBoolean(false);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            int client = t;
+            Thread thread = new Thread(() -> {
+                long n = 0;
+                while (!stop.get()) {
+                    String body = "{\"recipient\":{\"type\":\"LAW_ENFORCEMENT\",\"name\":\"City Police\"},"
+                            + "\"legalBasis\":\"SUBPOENA\",\"caseReference\":\"B-" + client + "-" + n + "\","
+                            + "\"receivedOn\":\"" + today + "\",\"disclosedOn\":\"" + today + "\","
+                            + "\"subjects\":[{\"org\":\"bench\",\"kind\":\"END_USER\",\"id\":\"u" + client + "-" + n + "\"}],"
+                            + "\"dataCategories\":[\"user.contact.email\"],\"purpose\":\"Benchmark\","
+                            + "\"outcome\":\"NON_CONTENT_DISCLOSED\",\"approver\":\"second-person\"}";
+                    n++;
+                    try {
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/disclosures"))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        if (counting.get()) {
+                            (r.statusCode() == 201 ? ok : failed).incrementAndGet();
+                        }
+                        if (r.statusCode() != 201 && failed.get() < 3) {
+                            System.err.println(r.statusCode() + " " + r.body());
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        Thread.sleep(Math.max(2, seconds / 4) * 1000L);
+        counting.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        counting.set(false);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        System.out.printf("api_appends=%d failed=%d seconds=%.1f rate=%.1f%n", ok.get(), failed.get(), elapsed, ok.get() / elapsed);
+    }
+
+    private static String token(PrivateKey key) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = Instant.now().getEpochSecond();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}";
+        String claims = "{\"iss\":\"https://bench.steward.local\",\"sub\":\"bench-legal\",\"preferred_username\":\"bench-legal\","
+                + "\"aud\":[\"disclosure-service\"],\"realm_access\":{\"roles\":[\"legal\"]},\"iat\":" + now
+                + ",\"exp\":" + (now + Duration.ofHours(2).toSeconds()) + "}";
+        String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(key);
+        s.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + b64.encodeToString(s.sign());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.steward.disclosure.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Recomputes, from the stored rows, the digests of the records a ledger entry type covers, so
+ * that verification catches a record changed behind the ledger's back as well as a changed entry.
+ */
+public interface ContentDigests {
+
+    /** The ledger entry types this covers. */
+    Collection<String> types();
+
+    /** Digest of each stored record among {@code refs}; a record that no longer exists is absent. */
+    Map<UUID, String> digests(Connection connection, Collection<UUID> refs) throws SQLException;
+}

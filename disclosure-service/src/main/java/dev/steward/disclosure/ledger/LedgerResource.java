@@ -1,0 +1,145 @@
+package dev.steward.disclosure.ledger;
+
+import dev.steward.disclosure.platform.Cursors;
+import dev.steward.platform.paging.Page;
+import dev.steward.platform.problem.Problem;
+import dev.steward.platform.problem.ProblemException;
+import dev.steward.platform.security.Roles;
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The tamper-evident ledger: verification, its entries (no personal data), signed checkpoints. */
+@Path("/ledger")
+@Tag(name = "Ledger")
+public class LedgerResource {
+
+    public record Entry(long seq, String type, UUID ref, String contentDigest, Instant recordedAt, String prevHash,
+                        String hash) {
+    }
+
+    public record PublicKey(String algorithm, String keyId, String publicKey, String spki, String pem,
+                            boolean ephemeral, String signs) {
+    }
+
+    private final LedgerVerifier verifier;
+    private final Checkpoints checkpoints;
+    private final CheckpointSigner signer;
+    private final AgroalDataSource db;
+
+    public LedgerResource(LedgerVerifier verifier, Checkpoints checkpoints, CheckpointSigner signer, AgroalDataSource db) {
+        this.verifier = verifier;
+        this.checkpoints = checkpoints;
+        this.signer = signer;
+        this.db = db;
+    }
+
+    @GET
+    @Path("/verify")
+    @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Recompute the hash chain over [from, to] (default: all) and name the first broken sequence number")
+    public Verification verify(@QueryParam("from") @Min(1) Long from, @QueryParam("to") @Min(1) Long to)
+            throws SQLException {
+        if (from != null && to != null && from > to) {
+            throw ProblemException.badRequest("from must not be after to", new Problem.FieldError("from", "is after to"));
+        }
+        return verifier.verify(from, to, null);
+    }
+
+    @GET
+    @Path("/entries")
+    @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Ledger entries in sequence order (they hold no personal data), for independent verification")
+    public Page<Entry> entries(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                               @QueryParam("cursor") String cursor) throws SQLException {
+        String key = Page.decode(cursor);
+        long after;
+        try {
+            after = key == null ? 0 : Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("The cursor is not valid",
+                    new Problem.FieldError("cursor", "is not a cursor this API issued"));
+        }
+        List<Entry> rows = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select seq, entry_type, ref_id, content_digest, recorded_at,"
+                     + " prev_hash, hash from ledger_entry where seq > ? order by seq limit ?")) {
+            ps.setLong(1, after);
+            ps.setInt(2, limit + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Entry(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return Page.of(rows, limit, e -> Long.toString(e.seq()));
+    }
+
+    @POST
+    @Path("/checkpoints")
+    @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Verify the entries since the last checkpoint and sign a new checkpoint (size + head hash)")
+    public Response checkpoint() throws SQLException {
+        Checkpoint cp = checkpoints.create();
+        return Response.created(URI.create("/ledger/checkpoints/" + cp.id())).entity(cp).build();
+    }
+
+    @GET
+    @Path("/checkpoints")
+    @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    public Page<Checkpoint> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                 @QueryParam("cursor") String cursor) throws SQLException {
+        Cursors.Key after = Cursors.decode(cursor);
+        return Page.of(checkpoints.page(after == null ? null : after.at(), after == null ? null : after.id(), limit + 1),
+                limit, cp -> Cursors.key(cp.signedAt(), cp.id()));
+    }
+
+    @GET
+    @Path("/checkpoints/latest")
+    @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    public Checkpoint latest() throws SQLException {
+        return checkpoints.latest().orElseThrow(() -> ProblemException.notFound("A checkpoint"));
+    }
+
+    @GET
+    @Path("/checkpoints/{id}")
+    @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    public Checkpoint get(@PathParam("id") UUID id) throws SQLException {
+        return checkpoints.find(id).orElseThrow(() -> ProblemException.notFound("Checkpoint " + id));
+    }
+
+    @GET
+    @Path("/public-key")
+    @PermitAll
+    @SecurityRequirement(name = "none")
+    @Operation(summary = "The Ed25519 key that signs checkpoints: raw (base64), X.509 SPKI (base64) and PEM")
+    public PublicKey publicKey() {
+        String spki = Base64.getEncoder().encodeToString(signer.spki());
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + spki + "\n-----END PUBLIC KEY-----\n";
+        return new PublicKey("Ed25519", signer.keyId(), Base64.getEncoder().encodeToString(signer.publicKey()), spki,
+                pem, signer.ephemeral(), "UTF-8 bytes of a checkpoint's statement");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.steward.disclosure.record;
+
+import dev.steward.disclosure.ledger.LedgerWriter;
+import dev.steward.disclosure.ledger.Receipt;
+import dev.steward.platform.problem.Problem;
+import dev.steward.platform.problem.Problem.FieldError;
+import dev.steward.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Records disclosures: the rules a legal team needs enforced, then a durable ledger append. */
+@ApplicationScoped
+public class DisclosureService {
+
+    private static final Logger LOG = Logger.getLogger(DisclosureService.class);
+
+    private final DisclosureRepository repository;
+    private final LedgerWriter ledger;
+    private final ConsentCheck consent;
+    private final Clock clock;
+    private final long ackTimeoutSeconds;
+
+    public DisclosureService(DisclosureRepository repository, LedgerWriter ledger, ConsentCheck consent, Clock clock,
+                             @ConfigProperty(name = "steward.ledger.ack-timeout-seconds", defaultValue = "30") long ackTimeoutSeconds) {
+        this.repository = repository;
+        this.ledger = ledger;
+        this.consent = consent;
+        this.clock = clock;
+        this.ackTimeoutSeconds = ackTimeoutSeconds;
+    }
+
+    public record Recorded(DisclosureRecord record, Receipt receipt) {
+    }
+
+    public Recorded record(NewDisclosure in, String callerId, String callerName) throws SQLException {
+        LocalDate today = LocalDate.now(clock);
+        List<FieldError> errors = new ArrayList<>();
+        if (in.receivedOn().isAfter(today)) {
+            errors.add(new FieldError("receivedOn", "must not be in the future"));
+        }
+        if (in.disclosedOn() != null && in.disclosedOn().isAfter(today)) {
+            errors.add(new FieldError("disclosedOn", "must not be in the future"));
+        }
+        if (in.disclosedOn() != null && in.disclosedOn().isBefore(in.receivedOn())) {
+            errors.add(new FieldError("disclosedOn", "must not be before receivedOn"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("invalid-dates", "Dates do not add up",
+                    "The request's dates are not possible", errors.toArray(FieldError[]::new));
+        }
+        if (in.recipient().type().needsFourEyes()) {
+            if (in.approver() == null || in.approver().isBlank()) {
+                throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
+                        "Disclosures to " + in.recipient().type() + " need an approver other than the person recording them",
+                        new FieldError("approver", "is required for " + in.recipient().type() + " disclosures"));
+            }
+            String approver = in.approver().trim().toLowerCase(Locale.ROOT);
+            if (approver.equals(callerId.toLowerCase(Locale.ROOT)) || approver.equals(callerName.toLowerCase(Locale.ROOT))) {
+                throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
+                        "The approver must be a different person from the one recording the disclosure (four eyes)",
+                        new FieldError("approver", "must not be the person recording the disclosure"));
+            }
+        }
+        if (in.corrects() != null && !repository.exists(in.corrects())) {
+            throw ProblemException.unprocessable("unknown-correction-target", "Corrected entry not found",
+                    "A correction must reference an existing disclosure",
+                    new FieldError("corrects", "names no recorded disclosure"));
+        }
+        if (in.outcome().disclosed() && DisclosureRecord.voluntary(in.legalBasis(), in.recipient().type())) {
+            consent.requireSharingAllowed(in.subjects());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        DisclosureRecord r = new DisclosureRecord(UUID.randomUUID(), now, callerName, in.recipient(), in.legalBasis(),
+                blankToNull(in.caseReference()), in.receivedOn(), in.disclosedOn(), List.copyOf(in.subjects()),
+                List.copyOf(in.dataCategories()), in.purpose(), in.outcome(), blankToNull(in.approver()),
+                in.attachments() == null ? List.of() : List.copyOf(in.attachments()), in.nonDisclosureOrder(),
+                in.corrects(), blankToNull(in.correctionNote()));
+        try {
+            Receipt receipt = ledger.append(repository.content(r)).get(ackTimeoutSeconds, TimeUnit.SECONDS);
+            return new Recorded(r, receipt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.error("Ledger append failed", e.getCause() == null ? e : e.getCause());
+            throw unavailable();
+        }
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.of(503, "ledger-unavailable", "Ledger unavailable",
+                "The disclosure could not be made durable in the ledger; it is not recorded. Try again."));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

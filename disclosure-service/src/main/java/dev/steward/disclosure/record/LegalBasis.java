@@ -1,0 +1,5 @@
+package dev.steward.disclosure.record;
+
+public enum LegalBasis {
+    SUBPOENA, COURT_ORDER, SEARCH_WARRANT, EMERGENCY, LEGAL_OBLIGATION, FRAUD_PREVENTION, SERVICE_PROVISION, CONSENT
+}
