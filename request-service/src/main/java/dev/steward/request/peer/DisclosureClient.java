@@ -41,6 +41,7 @@ public interface DisclosureClient {
     @GET
     @Path("/compliance")
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
     JsonNode compliance();
 }

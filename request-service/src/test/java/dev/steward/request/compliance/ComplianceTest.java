@@ -55,6 +55,10 @@ class ComplianceTest {
         account.stubFor(get(urlPathEqualTo("/internal/compliance")).willReturn(okJson(
                 "{\"flaggedSensitiveRecords\":3,\"retentionOverruns\":0}")));
         disclosure.stubFor(get(urlPathEqualTo("/internal/compliance")).willReturn(aResponse().withFixedDelay(0).withStatus(500)));
+        // account-service is back: once its circuit breaker lets a trial call through, the section returns
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                "available".equals(given().auth().oauth2(Tokens.auditor("aud")).when().get("/compliance/report")
+                        .then().statusCode(200).extract().path("account.status")));
         given().auth().oauth2(Tokens.auditor("aud")).when().get("/compliance/report").then().statusCode(200)
                 .body("account.status", equalTo("available"))
                 .body("account.flaggedSensitiveRecords", equalTo(3))
