@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The benchmark's HTTP client (plain JDK, run as a single-file program: java Load.java ...).
- *   keygen DIR                     writes DIR/private.der (PKCS#8) and DIR/public.b64 (X.509 SPKI, base64)
+ *   keygen DIR                     writes DIR/private.der (PKCS#8), DIR/public.b64 (X.509 SPKI) and DIR/oidc/jwks
  *   run URL DIR CLIENTS SECONDS    POSTs compelled disclosures (no peer call) with CLIENTS threads,
  *                                  after a warm-up of SECONDS/4, and prints appends/s
  */
@@ -36,6 +36,12 @@ public class Load {
             Path dir = Path.of(args[1]);
             Files.write(dir.resolve("private.der"), kp.getPrivate().getEncoded());
             Files.writeString(dir.resolve("public.b64"), Base64.getEncoder().encodeToString(kp.getPublic().getEncoded()));
+            java.security.interfaces.RSAPublicKey pub = (java.security.interfaces.RSAPublicKey) kp.getPublic();
+            Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+            Files.createDirectories(dir.resolve("oidc"));
+            Files.writeString(dir.resolve("oidc/jwks"), "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"bench\",\"alg\":\"RS256\",\"use\":\"sig\",\"n\":\""
+                    + url.encodeToString(unsigned(pub.getModulus().toByteArray())) + "\",\"e\":\""
+                    + url.encodeToString(unsigned(pub.getPublicExponent().toByteArray())) + "\"}]}");
             return;
         }
         String url = args[1];
@@ -70,7 +76,7 @@ public class Load {
                         if (counting.get()) {
                             (r.statusCode() == 201 ? ok : failed).incrementAndGet();
                         }
-                        if (r.statusCode() != 201 && failed.get() < 3) {
+                        if (r.statusCode() != 201 && failed.get() < 3 && counting.get()) {
                             System.err.println(r.statusCode() + " " + r.body());
                         }
                     } catch (Exception e) {
@@ -92,6 +98,10 @@ public class Load {
             t.join();
         }
         System.out.printf("api_appends=%d failed=%d seconds=%.1f rate=%.1f%n", ok.get(), failed.get(), elapsed, ok.get() / elapsed);
+    }
+
+    private static byte[] unsigned(byte[] b) {
+        return b.length > 1 && b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
     }
 
     private static String token(PrivateKey key) throws Exception {

@@ -22,7 +22,9 @@ AS_PG=()
 if [ "$(id -u)" = 0 ]; then chown postgres "$WORK"; AS_PG=(runuser -u postgres --); fi
 cleanup() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "${OIDC_PID:-}" ] && kill "$OIDC_PID" 2>/dev/null || true
   "${AS_PG[@]}" pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
+  cp "$WORK/app.log" "${TMPDIR:-/tmp}/steward-bench-app.log" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -48,9 +50,12 @@ PLAIN=$(grep -E "^tps" "$WORK/pgbench.out" | sed -E 's/tps = ([0-9.]+).*/\1/')
 
 echo "== disclosure-service (prod profile, runtime role disclosure_app) on port $APPPORT"
 (cd "$(dirname "$0")" && java Load.java keygen "$WORK")
+OIDCPORT=$(free_port)
+(cd "$WORK/oidc" && exec python3 -m http.server "$OIDCPORT" --bind 127.0.0.1) >/dev/null 2>&1 &
+OIDC_PID=$!
 PORT=$APPPORT DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/disclosure" DB_USER=postgres DB_PASSWORD=unused \
 DB_APP_USER=disclosure_app DB_APP_PASSWORD=bench DB_POOL_MAX=20 \
-OIDC_URL="http://127.0.0.1:9/unused" QUARKUS_OIDC_PUBLIC_KEY="$(cat "$WORK/public.b64")" \
+OIDC_URL="http://127.0.0.1:$OIDCPORT" QUARKUS_OIDC_DISCOVERY_ENABLED=false QUARKUS_OIDC_JWKS_PATH=jwks \
 QUARKUS_OIDC_TOKEN_ISSUER=https://bench.steward.local QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
 LEDGER_SIGNING_KEY="$(head -c 32 /dev/urandom | base64)" \
   java -Xmx512m -jar "$JAR" > "$WORK/app.log" 2>&1 &
