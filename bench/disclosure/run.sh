@@ -71,7 +71,7 @@ OUT=$(cd "$(dirname "$0")" && java Load.java run "http://127.0.0.1:$APPPORT" "$W
 echo "$OUT"
 API=$(echo "$OUT" | sed -E 's/.*rate=([0-9.]+).*/\1/')
 ROWS=$(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qAt -d disclosure -c "select count(*) from ledger_entry")
-BATCH=$(curl -fs "http://127.0.0.1:$APPPORT/q/metrics" | grep -E '^steward_ledger_batch_size_(count|sum)' | awk '{print $2}' | paste -sd' ')
+BATCH=$(curl -fs "http://127.0.0.1:$APPPORT/q/metrics" | grep -E '^steward_ledger_batch_(size|duration_seconds)_(count|sum)' | awk '{print $2}' | paste -sd' ')
 echo "ledger rows: $ROWS; group commits (count sum): $BATCH"
 TOKENLESS=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APPPORT/ledger/public-key")
 echo "public key endpoint: $TOKENLESS"

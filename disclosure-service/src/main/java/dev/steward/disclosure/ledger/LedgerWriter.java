@@ -45,6 +45,7 @@ public class LedgerWriter {
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
     private final DistributionSummary batchSizes;
+    private final io.micrometer.core.instrument.Timer batchTimes;
     private volatile boolean running;
     private Thread thread;
 
@@ -56,6 +57,8 @@ public class LedgerWriter {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSizes = DistributionSummary.builder("steward.ledger.batch.size")
                 .description("Entries written per group commit").register(metrics);
+        this.batchTimes = io.micrometer.core.instrument.Timer.builder("steward.ledger.batch.duration")
+                .description("Time to write and commit one group commit").register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -107,7 +110,10 @@ public class LedgerWriter {
 
     private void writeOrSplit(List<Pending> batch) {
         try {
-            complete(batch, write(batch));
+            long start = System.nanoTime();
+            List<Receipt> receipts = write(batch);
+            batchTimes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            complete(batch, receipts);
         } catch (SQLException | RuntimeException e) {
             if (batch.size() == 1) {
                 batch.get(0).done().completeExceptionally(e);
