@@ -139,6 +139,10 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
+            if (failedToStart()) {
+                throw new IllegalStateException(name + " failed to start. Log " + log + ":" + System.lineSeparator()
+                        + Processes.tail(log, 40));
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s. Log " + log + ":"
                         + System.lineSeparator() + Processes.tail(log, 40));
@@ -148,6 +152,15 @@ public final class ServiceProcess implements AutoCloseable {
                 nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             }
             Keycloak.sleep(200);
+        }
+    }
+
+    /** Quarkus logged that the application failed to start (the JVM may linger on non-daemon threads). */
+    private boolean failedToStart() {
+        try {
+            return Files.exists(log) && Files.readString(log).contains("Failed to start application");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 
