@@ -36,9 +36,9 @@ public class DeadlineGauges {
 
     void register(@Observes StartupEvent event) {
         Gauge.builder("steward.requests.overdue", this, DeadlineGauges::overdue)
-                .description("Open data-subject requests past their due date").register(registry);
+                .strongReference(true).description("Open data-subject requests past their due date").register(registry);
         Gauge.builder("steward.requests.due.soon", this, DeadlineGauges::dueSoon)
-                .description("Open data-subject requests due within the due-soon window").register(registry);
+                .strongReference(true).description("Open data-subject requests due within the due-soon window").register(registry);
     }
 
     public long overdue() {
