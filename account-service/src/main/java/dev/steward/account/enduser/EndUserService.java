@@ -38,6 +38,7 @@ import java.util.Set;
 @ApplicationScoped
 public class EndUserService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EndUserService.class);
     public static final String SOURCE = "CLIENT";
     public static final String DEFAULT_PURPOSE = "stored on behalf of the Client to provide the service (§2)";
 
@@ -115,11 +116,13 @@ public class EndUserService {
         }
         int attrs = attributeCount;
         int sensitiveRecords = flaggedCount;
+        long t0 = System.nanoTime();
         return Tx.run(db, c -> {
             List<String> ids = batch.records().stream().map(EndUserBatch.Record::id).toList();
             Map<String, Long> subjectIds = subjects.ensure(c, org, SubjectRef.Kind.END_USER, ids);
+            long t1 = System.nanoTime();
             Map<Long, Aead> keys = subjects.keys().getAll(c, subjectIds.values());
-            try (PreparedStatement del = c.prepareStatement("delete from personal_field where subject_id = any(?)")) {
+            try (PreparedStatement del = c.prepareStatement("delete from personal_field f using unnest(?::bigint[]) x(id) where f.subject_id = x.id")) {
                 del.setArray(1, c.createArrayOf("bigint", subjectIds.values().toArray()));
                 del.executeUpdate();
             }
@@ -153,13 +156,20 @@ public class EndUserService {
                     rec.setString(7, writtenBy);
                     rec.addBatch();
                 }
+                long t2 = System.nanoTime();
                 try {
                     c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY personal_field (subject_id, name, value_type, "
                             + "category, value_ct, source, purpose, sensitive) FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
                 } catch (IOException e) {
                     throw new SQLException("COPY of end-user fields failed", e);
                 }
+                long t3 = System.nanoTime();
                 rec.executeBatch();
+                if (LOG.isDebugEnabled()) {
+                    LOG.debugf("end-user batch of %d: subjects+keys %d ms, encrypt+build %d ms, copy %d ms, records %d ms",
+                            batch.records().size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                            (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+                }
             }
             return new Written(batch.records().size(), attrs, sensitiveRecords);
         });

@@ -135,11 +135,11 @@ public class PurgeService {
         PurgeReceipt receipt = Tx.run(db, c -> {
             Long[] pks = allowedPks.toArray(Long[]::new);
             try (PreparedStatement ps = c.prepareStatement("delete from personal_field f using (" + RetentionRules.OVERDUE_FIELDS
-                    + ") x where f.subject_id = x.subject_id and f.name = x.name and x.subject_id = any(?)")) {
+                    + ") x where f.subject_id = x.subject_id and f.name = x.name and x.subject_id in (select unnest(?::bigint[]))")) {
                 ps.setArray(1, c.createArrayOf("bigint", pks));
                 counts[0] = ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("select s.id from subject s where s.id = any(?) and s.kind = 'END_USER' "
+            try (PreparedStatement ps = c.prepareStatement("select s.id from subject s where s.id in (select unnest(?::bigint[])) and s.kind = 'END_USER' "
                     + "and not exists (select 1 from personal_field f where f.subject_id = s.id)")) {
                 ps.setArray(1, c.createArrayOf("bigint", pks));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -149,8 +149,9 @@ public class PurgeService {
                 }
             }
             Object[] gone = emptied.toArray();
-            for (String sql : List.of("delete from end_user_record where subject_id = any(?)",
-                    "delete from subject_key where subject_id = any(?)", "delete from subject where id = any(?)")) {
+            for (String sql : List.of("delete from end_user_record where subject_id in (select unnest(?::bigint[]))",
+                    "delete from subject_key where subject_id in (select unnest(?::bigint[]))",
+                    "delete from subject where id in (select unnest(?::bigint[]))")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setArray(1, c.createArrayOf("bigint", gone));
                     ps.executeUpdate();
@@ -158,7 +159,7 @@ public class PurgeService {
             }
             counts[1] = emptied.size();
             try (PreparedStatement ps = c.prepareStatement("delete from access_log where at < now() - ? * interval '1 day' "
-                    + "and (org || '/' || kind || '/' || subject_id) = any(?)")) {
+                    + "and (org || '/' || kind || '/' || subject_id) in (select unnest(?::varchar[]))")) {
                 ps.setInt(1, rules.accessLogDays());
                 ps.setArray(2, c.createArrayOf("varchar", allowedRefs.toArray()));
                 counts[2] = ps.executeUpdate();

@@ -74,10 +74,12 @@ public class SubjectRepository {
         }
         Map<String, Long> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select ext_id, id from subject where org = ? and kind = ? and ext_id = any(?::varchar[])")) {
-            ps.setString(1, org);
-            ps.setString(2, kind.name());
-            ps.setArray(3, c.createArrayOf("varchar", ids));
+                // a join on unnest, not "= any(array)": the latter may be planned as a scan comparing every row to every id
+                "select s.ext_id, s.id from unnest(?::varchar[]) x(ext_id) join subject s "
+                        + "on s.org = ? and s.kind = ? and s.ext_id = x.ext_id")) {
+            ps.setArray(1, c.createArrayOf("varchar", ids));
+            ps.setString(2, org);
+            ps.setString(3, kind.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getLong(2));

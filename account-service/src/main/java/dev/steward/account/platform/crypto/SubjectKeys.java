@@ -115,7 +115,7 @@ public class SubjectKeys {
             return out;
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "select subject_id, wrapped from subject_key where subject_id = any(?)")) {
+                "select k.subject_id, k.wrapped from unnest(?::bigint[]) x(id) join subject_key k on k.subject_id = x.id")) {
             Array ids = c.createArrayOf("bigint", toLoad.toArray());
             ps.setArray(1, ids);
             try (ResultSet rs = ps.executeQuery()) {

@@ -19,12 +19,33 @@ public final class CardNumbers {
 
     private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
 
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            for (RecordComponent rc : components) {
+                rc.getAccessor().setAccessible(true);
+            }
+            return components;
+        }
+    };
+
     private CardNumbers() {
     }
 
     public static boolean containsCardNumber(String text) {
         if (text == null || text.length() < 13) {
             return false;
+        }
+        int digitCount = 0;
+        for (int i = 0; i < text.length() && digitCount < 13; i++) {
+            char ch = text.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                digitCount++;
+            }
+        }
+        if (digitCount < 13) {
+            return false; // fewer than 13 digits in all: no card number can be in there
         }
         Matcher m = CANDIDATE.matcher(text);
         while (m.find()) {
@@ -86,7 +107,7 @@ public final class CardNumbers {
                 scan(item, path + "[" + i++ + "]", errors);
             }
         } else if (value.getClass().isRecord()) {
-            for (RecordComponent rc : value.getClass().getRecordComponents()) {
+            for (RecordComponent rc : COMPONENTS.get(value.getClass())) {
                 try {
                     scan(rc.getAccessor().invoke(value), join(path, rc.getName()), errors);
                 } catch (ReflectiveOperationException e) {
