@@ -15,15 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * §8(b): a customer's ERASURE meets a legal hold that legal placed in disclosure-service; request-service
+ * §8: a customer's ERASURE meets a legal hold that legal placed in disclosure-service; request-service
  * asks disclosure-service, refuses to erase (DENIED, LEGAL_HOLD, the outcome says what was kept and
- * why) and account-service still holds the data.
+ * why) and account-service still holds the data. Once legal releases the hold and the privacy officer
+ * retries, the erasure completes: the account is gone, and the outcome states that the network
+ * access logs were kept (§8a).
  */
 @ExtendWith(StackExtension.class)
 class ErasureUnderLegalHoldIT {
 
     @Test
-    void anErasureIsBlockedByALegalHoldAndNothingIsErased(Stack stack) {
+    void anErasureBlockedByALegalHoldCompletesAfterReleaseKeepingTheNetworkLogs(Stack stack) {
         String account = stack.url("account-service");
         String requests = stack.url("request-service");
         String disclosure = stack.url("disclosure-service");
@@ -60,8 +62,21 @@ class ErasureUnderLegalHoldIT {
         as(legal).get(disclosure + "/holds/" + holdId).then().statusCode(200).body("active", org.hamcrest.Matchers.is(true));
         as(dave).get(account + "/me").then().statusCode(200); // nothing erased
 
-        // The release and the completed erasure (kept network logs stated) are not run yet: releasing a
-        // hold answers 500 when disclosure-service migrates as a non-superuser owner (see e2e-tests/README.md).
+        // legal releases the hold, the privacy officer retries: the erasure completes, keeping the
+        // network access logs (§8a) and saying so
+        as(legal).body(body(Map.of("reason", "investigation closed, no fraud found")))
+                .post(disclosure + "/holds/" + holdId + "/release").then().statusCode(200);
+        as(officer).body(body(Map.of("note", "hold FR-2026-17 released"))).post(requests + "/requests/" + id + "/retry")
+                .then().statusCode(200);
+        JsonNode done = Calls.awaitSettled(stack, officer, id);
+        assertEquals("COMPLETED", done.path("status").asText(), done.toPrettyString());
+        JsonNode outcome = done.path("outcome");
+        assertTrue(has(outcome.path("erased"), e -> e.path("what").asText().equals("account") && e.path("count").asInt() == 1),
+                outcome.toPrettyString());
+        assertTrue(has(outcome.path("kept"), k -> "8a".equals(k.path("exception").asText())
+                && k.path("what").asText().contains("network access logs") && k.path("count").asInt() >= 1),
+                "the kept network access logs are stated: " + outcome.toPrettyString());
+        as(dave).get(account + "/me").then().statusCode(404);
     }
 
     private static boolean has(JsonNode array, java.util.function.Predicate<JsonNode> match) {
