@@ -165,18 +165,16 @@ public class StepRunner {
                 switch (step) {
                     case EXPORT:
                         return json.createObjectNode().put("unknownSubject", true);
-                    case ACCOUNTING:
-                        ObjectNode empty = json.createObjectNode();
-                        empty.putArray("entries");
-                        empty.putArray("summaries");
-                        return empty;
                     case ERASE:
                         ObjectNode none = json.createObjectNode().put("requestId", rid).put("unknownSubject", true);
                         none.putArray("erased");
                         none.putArray("kept");
                         return none;
                     default:
-                        throw new PermanentStepFailure("step " + step + ": the subject is not known to the peer (404)");
+                        // disclosure-service answers an empty accounting for a subject it never saw, so a
+                        // 404 there means a wrong address or version: fail loudly rather than report
+                        // "no disclosures" in an access report
+                        throw new PermanentStepFailure("step " + step + ": the peer answered 404");
                 }
             }
             throw new PermanentStepFailure("step " + step + ": the peer refused the call (HTTP "

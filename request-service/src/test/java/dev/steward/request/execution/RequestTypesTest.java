@@ -76,11 +76,21 @@ class RequestTypesTest {
 
     @Test
     void accessForAnUnknownSubjectSaysNoDataIsHeld() {
+        Contract.unknownSubject(disclosure, "steward", "ACCOUNT", "nobody-known");
         String nobody = Tokens.customer("nobody-known");
         String id = Api.submitted(nobody, Map.of("type", "ACCESS"));
         Api.awaitStatus(nobody, id, "COMPLETED");
         given().auth().oauth2(nobody).when().get("/requests/" + id + "/report").then().statusCode(200)
                 .body("noDataHeld", equalTo(true)).body("personalData.fields.size()", equalTo(0));
+    }
+
+    @Test
+    void aMissingAccountingEndpointFailsTheRequestInsteadOfReportingNoDisclosures() {
+        account.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(Contract.customer("mia") + "/export"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(Contract.exportJson("steward", "ACCOUNT", "mia"))));
+        String mia = Tokens.customer("mia");
+        String id = Api.submitted(mia, Map.of("type", "ACCESS"));
+        Api.awaitStatus(mia, id, "FAILED");
     }
 
     @Test

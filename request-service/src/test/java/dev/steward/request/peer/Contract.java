@@ -69,6 +69,12 @@ public final class Contract {
         disclosure.stubFor(get(urlPathEqualTo(subject(org, kind, id) + "/accounting")).willReturn(okJson(ACCOUNTING)));
     }
 
+    /** ACCESS for a subject account-service does not know (404); disclosure-service answers an empty accounting. */
+    public static void unknownSubject(WireMockServer disclosure, String org, String kind, String id) {
+        disclosure.stubFor(get(urlPathEqualTo(subject(org, kind, id) + "/accounting"))
+                .willReturn(okJson("{\"entries\":[],\"summaries\":[]}")));
+    }
+
     public static void noHolds(WireMockServer disclosure, String org, String kind, String id) {
         disclosure.stubFor(get(urlPathEqualTo("/internal/holds/active")).withQueryParam("org", equalTo(org))
                 .withQueryParam("kind", equalTo(kind)).withQueryParam("id", equalTo(id))
