@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.steward.platform.testing.HealthChecks;
 import dev.steward.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -45,11 +46,7 @@ class DisclosureServiceIT {
 
     @Test
     void isLiveAndReadyWithItsDatabase() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")));
-        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        HealthChecks.assertUpWithDatabase();
     }
 
     @Test
