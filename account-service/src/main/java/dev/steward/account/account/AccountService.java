@@ -32,7 +32,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class AccountService {
 
-    public static final String ORG = "steward";
     static final int MINIMUM_AGE = 13;
 
     private final AgroalDataSource db;
@@ -50,7 +49,7 @@ public class AccountService {
     }
 
     public static SubjectRef ref(String sub) {
-        return new SubjectRef(ORG, SubjectRef.Kind.ACCOUNT, sub);
+        return new SubjectRef(SubjectRef.PROVIDER_ORG, SubjectRef.Kind.ACCOUNT, sub);
     }
 
     /**

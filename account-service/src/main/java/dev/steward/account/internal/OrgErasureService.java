@@ -37,7 +37,7 @@ public class OrgErasureService {
     }
 
     public ErasureReceipt erase(String org, String requestId) throws SQLException {
-        if ("steward".equals(org)) {
+        if (SubjectRef.PROVIDER_ORG.equals(org)) {
             throw ProblemException.unprocessable("provider-org", "The provider's own org",
                     "Direct customers are erased one by one, never as an org");
         }

@@ -1,5 +1,6 @@
 package dev.steward.account.organisation;
 
+import dev.steward.platform.subject.SubjectRef;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.Problem;
 import dev.steward.platform.problem.ProblemException;
@@ -85,7 +86,7 @@ public class OrganisationResource {
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Organisation changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChange change)
             throws SQLException {
-        if ("steward".equals(id)) {
+        if (SubjectRef.PROVIDER_ORG.equals(id)) {
             throw ProblemException.unprocessable("provider-org", "The provider's own org",
                     "The org 'steward' holds direct customers and cannot change status");
         }

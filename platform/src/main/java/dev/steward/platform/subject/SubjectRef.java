@@ -15,5 +15,8 @@ public record SubjectRef(
         @NotNull Kind kind,
         @NotBlank @Size(max = 128) String id) {
 
+    /** The provider's own organisation: the org of every directly signed-up customer. */
+    public static final String PROVIDER_ORG = "steward";
+
     public enum Kind { ACCOUNT, END_USER, VISITOR }
 }

@@ -11,7 +11,7 @@ import dev.steward.request.lifecycle.RequestStatus;
 import dev.steward.request.peer.AccountClient;
 import dev.steward.request.peer.DisclosureClient;
 import dev.steward.request.peer.PeerDtos;
-import dev.steward.request.peer.PeerErrors;
+import dev.steward.platform.peer.PeerErrors;
 import dev.steward.request.report.Reports;
 import dev.steward.request.store.Db;
 import dev.steward.request.store.RequestRecord;

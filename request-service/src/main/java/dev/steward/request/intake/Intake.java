@@ -32,13 +32,12 @@ import java.util.UUID;
 
 /**
  * Intake: who may ask about whom, how the request is verified, and idempotency. The provider's own
- * customers belong to org {@value #PROVIDER_ORG}; a request about a Client's end user or visitor
+ * customers belong to org {@value SubjectRef#PROVIDER_ORG}; a request about a Client's end user or visitor
  * that reaches the provider other than through that Client's admin is routed to the Client (§1).
  */
 @ApplicationScoped
 public class Intake {
 
-    public static final String PROVIDER_ORG = "steward";
     public static final Duration RECENT_AUTH = Duration.ofMinutes(10);
     public static final String PUBLIC_SCOPE = "public";
 
@@ -86,7 +85,7 @@ public class Intake {
             d = new Decision(s, Manner.ON_BEHALF, Roles.CLIENT_ADMIN, RequestStatus.VERIFIED,
                     "verified: client-admin " + caller.name() + " of " + org + " attests: " + in.attestation());
         } else if (caller.is(Roles.CUSTOMER)) {
-            SubjectRef self = new SubjectRef(PROVIDER_ORG, SubjectRef.Kind.ACCOUNT, caller.id());
+            SubjectRef self = new SubjectRef(SubjectRef.PROVIDER_ORG, SubjectRef.Kind.ACCOUNT, caller.id());
             if (in.subject() != null && !in.subject().equals(self)) {
                 throw ProblemException.unprocessable("own-requests-only", "Only about yourself",
                         "A customer submits requests about their own account; leave subject out or name yourself",
@@ -120,7 +119,7 @@ public class Intake {
     }
 
     private Decision routedOr(SubjectRef s, Decision otherwise) {
-        if (PROVIDER_ORG.equals(s.org())) {
+        if (SubjectRef.PROVIDER_ORG.equals(s.org())) {
             return otherwise;
         }
         return new Decision(s, otherwise.manner(), otherwise.role(), RequestStatus.ROUTED_TO_CONTROLLER,

@@ -1,5 +1,6 @@
 package dev.steward.request.intake;
 
+import dev.steward.platform.subject.SubjectRef;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.Problem;
 import dev.steward.platform.problem.ProblemException;
@@ -47,10 +48,10 @@ public class RequestQueries {
             if (caller.is(Roles.CLIENT_ADMIN) && caller.org().isPresent()) {
                 sql.append(" and subject_org = ? and subject_org <> ?");
                 args.add(caller.org().get());
-                args.add(Intake.PROVIDER_ORG);
+                args.add(SubjectRef.PROVIDER_ORG);
             } else {
                 sql.append(" and subject_org = ? and subject_kind = 'ACCOUNT' and subject_id = ?");
-                args.add(Intake.PROVIDER_ORG);
+                args.add(SubjectRef.PROVIDER_ORG);
                 args.add(caller.id());
             }
         }

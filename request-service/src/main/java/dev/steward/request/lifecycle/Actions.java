@@ -47,11 +47,11 @@ public class Actions {
             return true;
         }
         if (caller.is(Roles.CLIENT_ADMIN) && caller.org().map(o -> o.equals(r.subject().org())).orElse(false)
-                && !Intake.PROVIDER_ORG.equals(r.subject().org())) {
+                && !SubjectRef.PROVIDER_ORG.equals(r.subject().org())) {
             return true;
         }
         return caller.is(Roles.CUSTOMER)
-                && r.subject().equals(new SubjectRef(Intake.PROVIDER_ORG, SubjectRef.Kind.ACCOUNT, caller.id()));
+                && r.subject().equals(new SubjectRef(SubjectRef.PROVIDER_ORG, SubjectRef.Kind.ACCOUNT, caller.id()));
     }
 
     public RequestRecord visible(Connection c, UUID id, Caller caller, boolean lock) throws SQLException {

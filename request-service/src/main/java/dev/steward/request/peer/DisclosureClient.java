@@ -1,5 +1,6 @@
 package dev.steward.request.peer;
 
+import dev.steward.platform.peer.PeerErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.request.peer.PeerDtos.ActiveHolds;
 import io.quarkus.oidc.client.filter.OidcClientFilter;

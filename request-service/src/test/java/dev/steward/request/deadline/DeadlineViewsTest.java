@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.platform.testing.Tokens;
 import dev.steward.request.Api;
-import dev.steward.request.TestClock;
+import dev.steward.platform.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class DeadlineViewsTest {
 
     @Inject
-    TestClock clock;
+    MovableClock clock;
 
     private final String officer = Tokens.officer("olivia");
 

@@ -1,4 +1,4 @@
-package dev.steward.request;
+package dev.steward.platform.testing;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -7,14 +7,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service clock in tests: the real time plus an offset that tests move (and reset). */
+/**
+ * The clock of every service's @QuarkusTests (it replaces the platform's default Clock bean):
+ * the real time plus an offset that tests move forward to make deadlines pass and gag orders lapse.
+ */
 @Singleton
-public class TestClock extends Clock {
+public class MovableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    public void advance(Duration d) {
-        offset = offset.plus(d);
+    public void advance(Duration by) {
+        offset = offset.plus(by);
     }
 
     public void reset() {

@@ -1,12 +1,23 @@
-package dev.steward.request.peer;
+package dev.steward.platform.peer;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * Sorts a peer's error answers: a 4xx is an answer about this call (not retried, does not open
- * the circuit), a 5xx means the peer is not well (retried, counts towards the circuit breaker).
+ * Sorts a peer's error answers for the one peer-client convention every service follows:
+ * a 4xx is an answer about this call ({@link Rejected}: never retried, does not open the circuit),
+ * a 5xx means the peer is not well ({@link Unavailable}: retried, counts towards the breaker).
+ * Each REST client registers it with {@code @RegisterProvider(PeerErrors.class)} and declares,
+ * once at interface level:
+ * <pre>
+ * &#64;Timeout(5000)
+ * &#64;Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {ProcessingException.class, PeerErrors.Unavailable.class, TimeoutException.class})
+ * &#64;CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = PeerErrors.Rejected.class)
+ * </pre>
+ * with per-method exceptions (a longer timeout for an export) in application.properties
+ * ({@code <interface>/<method>/Timeout/value}).
  */
 public class PeerErrors implements ResponseExceptionMapper<WebApplicationException> {
 
@@ -34,7 +45,7 @@ public class PeerErrors implements ResponseExceptionMapper<WebApplicationExcepti
     }
 
     @Override
-    public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
         return status >= 400;
     }
 }
