@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.steward.platform.json.RefusedText;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -126,12 +127,21 @@ public class ProblemMappers {
                     "Unknown field '" + field + "'").withErrors(
                     List.of(new Problem.FieldError(field, "is not a known field"))));
         }
+        if (e instanceof RefusedText refused) {
+            String field = path(refused);
+            field = field.isEmpty() ? "body" : field;
+            List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, refused.why()));
+            if (refused.reason() == RefusedText.Reason.CARD_NUMBER) {
+                return Problems.response(Problem.of(422, "card-number-refused", "Card number refused",
+                        "A full payment-card number was sent in '" + field + "'; store only the payment "
+                                + "processor's token and the last four digits. Nothing was stored.").withErrors(errors));
+            }
+            return Problems.response(Problem.of(400, "invalid-character", "Invalid character",
+                    "Field '" + field + "' " + refused.why()).withErrors(errors));
+        }
         if (e instanceof MismatchedInputException mismatch) {
             String field = path(mismatch);
-            String expected = mismatch.getTargetType() == null ? "another type"
-                    : mismatch.getTargetType().isEnum()
-                    ? "one of " + java.util.Arrays.toString(mismatch.getTargetType().getEnumConstants())
-                    : mismatch.getTargetType().getSimpleName();
+            String expected = expectedType(mismatch.getTargetType());
             String message = (e instanceof InvalidFormatException ? "has an invalid value" : "has the wrong type")
                     + "; expected " + expected;
             if (field.isEmpty()) {
@@ -152,6 +162,38 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return Problems.response(Problem.of(500, "internal-error", "Internal error",
                 "An unexpected error occurred; quote incident " + incident + " to support"));
+    }
+
+    /** The JSON type a field wants, in the words of the API rather than of Java. */
+    static String expectedType(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == int.class || type == long.class || type == short.class || type == Integer.class
+                || type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == float.class || type == Double.class || type == Float.class
+                || type == java.math.BigDecimal.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "a boolean (true or false)";
+        }
+        if (type == String.class || type == UUID.class) {
+            return "a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)
+                || java.time.temporal.TemporalAmount.class.isAssignableFrom(type)) {
+            return "an ISO-8601 string (" + type.getSimpleName() + ")";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static Response challenge(String title, String detail) {

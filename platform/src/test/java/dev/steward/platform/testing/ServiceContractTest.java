@@ -6,10 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import dev.steward.platform.security.Roles;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -177,6 +181,40 @@ public abstract class ServiceContractTest {
     void metricsArePublished() {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void everyRequestBodyRefusesLooseTypesAndUnstorableText() {
+        String openApi = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        List<HostileBodies.Case> cases = HostileBodies.from(openApi);
+        assertTrue(cases.size() > 10, "the OpenAPI document should describe request bodies: " + cases);
+        String everyone = Tokens.of("contract-walker", "acme", Roles.CUSTOMER, Roles.CLIENT_ADMIN,
+                Roles.PRIVACY_OFFICER, Roles.LEGAL, Roles.AUDITOR, Roles.SERVICE);
+        List<String> failures = new ArrayList<>();
+        for (HostileBodies.Case c : cases) {
+            var response = given().auth().oauth2(everyone).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(c.body()).when().request(c.method(), c.path()).then().extract();
+            List<String> named = response.statusCode() == c.status()
+                    ? response.jsonPath().getList("errors.field", String.class) : List.of();
+            if (response.statusCode() != c.status() || named == null || !named.contains(c.field())
+                    || !response.contentType().startsWith("application/problem+json")) {
+                failures.add(c + " -> " + response.statusCode() + " " + response.asString());
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size()
+                + " hostile bodies were not refused naming the field:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void nulInAQueryParameterIs400NamingIt() {
+        given().auth().oauth2(allowedToken()).queryParam("q", "a\u0000b")
+                .contentType(ContentType.JSON).body(json(validBody()))
+                .when().post(postPath())
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("q"));
     }
 
     protected static Map<String, Object> mutable(Map<String, Object> body) {
