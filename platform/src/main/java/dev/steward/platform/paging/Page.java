@@ -36,7 +36,11 @@ public record Page<T>(List<T> items, String next) {
             return null;
         }
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (dev.steward.platform.text.Characters.problem(key) != null || key.indexOf('\uFFFD') >= 0) {
+                throw new IllegalArgumentException("not text we wrote");
+            }
+            return key;
         } catch (IllegalArgumentException e) {
             throw dev.steward.platform.problem.ProblemException.badRequest("The cursor is not valid",
                     new dev.steward.platform.problem.Problem.FieldError("cursor", "is not a cursor this API issued"));

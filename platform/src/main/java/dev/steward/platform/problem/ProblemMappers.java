@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.steward.platform.json.RefusedText;
+import dev.steward.platform.web.ParameterTypes;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -58,9 +61,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, SimpleResourceInfo resource) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json); // a body reader wrapped it (e.g. a truncated document)
+        }
+        if (e.getResponse().getStatus() == 404 && e.getCause() != null && resource != null) {
+            var bad = ParameterTypes.find(method(resource), uri);
+            if (bad != null) {
+                String message = "has the wrong type; expected " + bad.expected();
+                return Problems.response(Problem.of(400, "wrong-type", "Wrong type",
+                        "Parameter '" + bad.name() + "' " + message).withErrors(
+                        List.of(new Problem.FieldError(bad.name(), message))));
+            }
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -158,6 +170,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (DatabaseOutage.causedBy(e)) {
+            // Logged without the driver's message: it can quote the values that were bound.
+            LOG.warnf("Database unavailable (%s); answering 503", DatabaseOutage.sqlState(e));
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "2")
+                    .entity(Problem.of(503, "database-unavailable", "Service unavailable",
+                            "The database is briefly unavailable; nothing was changed. Try again in a few seconds."))
+                    .build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return Problems.response(Problem.of(500, "internal-error", "Internal error",
@@ -194,6 +214,19 @@ public class ProblemMappers {
             return "an array";
         }
         return "an object";
+    }
+
+    private static java.lang.reflect.Method method(SimpleResourceInfo resource) {
+        if (resource.getResourceClass() == null) {
+            return null;
+        }
+        for (java.lang.reflect.Method m : resource.getResourceClass().getMethods()) {
+            if (m.getName().equals(resource.getMethodName())
+                    && java.util.Arrays.equals(m.getParameterTypes(), resource.parameterTypes())) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static Response challenge(String title, String detail) {

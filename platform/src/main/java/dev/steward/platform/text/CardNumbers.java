@@ -6,11 +6,16 @@ import java.util.regex.Pattern;
 /**
  * Recognises full payment-card numbers (§2 and §4 of the policy: the provider keeps only the
  * processor's token and the last four digits). A card number is 13–19 digits, optionally grouped
- * with spaces or dashes, that passes the Luhn check.
+ * with spaces or dashes, standing alone (not inside a word, a hex digest or a UUID), that passes
+ * the Luhn check.
  */
 public final class CardNumbers {
 
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
+    private static final Pattern CANDIDATE =
+            Pattern.compile("(?<![0-9A-Za-z])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z])");
+    // Identifiers are not card numbers, even when a UUID happens to hold long runs of decimal digits.
+    private static final Pattern UUID =
+            Pattern.compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
 
     private CardNumbers() {
     }
@@ -19,7 +24,7 @@ public final class CardNumbers {
         if (text == null || text.length() < 13 || countDigits(text, 13) < 13) {
             return false; // fewer than 13 digits in all: no card number can be in there (the common case, kept cheap)
         }
-        Matcher m = CANDIDATE.matcher(text);
+        Matcher m = CANDIDATE.matcher(UUID.matcher(text).replaceAll(" "));
         while (m.find()) {
             if (luhn(m.group().replaceAll("[ -]", ""))) {
                 return true;

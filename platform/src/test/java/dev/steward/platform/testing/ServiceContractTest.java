@@ -208,6 +208,27 @@ public abstract class ServiceContractTest {
     }
 
     @Test
+    void everyTypedQueryParameterRefusesAValueOfAnotherType() {
+        String openApi = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        List<HostileQueries.Case> cases = HostileQueries.from(openApi);
+        String everyone = Tokens.of("contract-walker", "acme", Roles.CUSTOMER, Roles.CLIENT_ADMIN,
+                Roles.PRIVACY_OFFICER, Roles.LEGAL, Roles.AUDITOR, Roles.SERVICE);
+        List<String> failures = new ArrayList<>();
+        for (HostileQueries.Case c : cases) {
+            var response = given().auth().oauth2(everyone).urlEncodingEnabled(false)
+                    .when().get(c.url()).then().extract();
+            List<String> named = response.statusCode() == 400
+                    ? response.jsonPath().getList("errors.field", String.class) : List.of();
+            if (named == null || !named.contains(c.parameter())) {
+                failures.add(c + " -> " + response.statusCode() + " " + response.asString());
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size()
+                + " bad query values were not refused naming the parameter:\n" + String.join("\n", failures));
+    }
+
+    @Test
     void nulInAQueryParameterIs400NamingIt() {
         given().auth().oauth2(allowedToken()).queryParam("q", "a\u0000b")
                 .contentType(ContentType.JSON).body(json(validBody()))
