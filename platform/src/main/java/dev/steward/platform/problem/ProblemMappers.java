@@ -92,9 +92,10 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e) {
+    public Response constraintViolation(ConstraintViolationException e, SimpleResourceInfo resource) {
+        java.lang.reflect.Method method = resource == null ? null : method(resource);
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(fieldName(v, method), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String fields = errors.stream().map(Problem.FieldError::field).distinct()
@@ -241,8 +242,11 @@ public class ProblemMappers {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    /** The field path as the client sent it: without the Java method and parameter names. */
-    static String fieldName(ConstraintViolation<?> violation) {
+    /**
+     * The field path as the client sent it: a query, path or header parameter by its HTTP name, the
+     * body as "body", a field inside it by its JSON path — never a Java method or parameter name.
+     */
+    static String fieldName(ConstraintViolation<?> violation, java.lang.reflect.Method method) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
@@ -250,7 +254,7 @@ public class ProblemMappers {
                     || node.getKind() == ElementKind.RETURN_VALUE) {
                 if (node.getKind() == ElementKind.PARAMETER) {
                     names.clear();
-                    names.add(node.getName());
+                    names.add(httpName(method, node.as(Path.ParameterNode.class).getParameterIndex()));
                 }
                 continue;
             }
@@ -263,12 +267,36 @@ public class ProblemMappers {
                 names.add(name);
             }
         }
-        // A violation on the body itself (e.g. a missing body) is reported as "body"; fields
-        // inside the body are reported by their own path.
+        // Fields inside the body are reported by their own path, without the parameter's name.
         if (names.size() > 1) {
             names.remove(0);
         }
         return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    /** The name a caller knows a parameter by: its @QueryParam/@PathParam/@HeaderParam value, else "body". */
+    private static String httpName(java.lang.reflect.Method method, int index) {
+        if (method == null || index >= method.getParameterCount()) {
+            return "body";
+        }
+        for (java.lang.annotation.Annotation a : method.getParameters()[index].getAnnotations()) {
+            if (a instanceof jakarta.ws.rs.QueryParam q) {
+                return q.value();
+            }
+            if (a instanceof jakarta.ws.rs.PathParam p) {
+                return p.value();
+            }
+            if (a instanceof jakarta.ws.rs.HeaderParam h) {
+                return h.value();
+            }
+            if (a instanceof jakarta.ws.rs.CookieParam c) {
+                return c.value();
+            }
+            if (a instanceof jakarta.ws.rs.FormParam f) {
+                return f.value();
+            }
+        }
+        return "body";
     }
 
     private static String slug(String title) {

@@ -140,12 +140,13 @@ public abstract class ServiceContractTest {
     }
 
     @Test
-    void emptyBodyIs400() {
+    void emptyBodyIs400NamingTheBodyNotAJavaParameter() {
         given().auth().oauth2(allowedToken())
                 .contentType(ContentType.JSON)
                 .when().post(postPath())
                 .then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("body")));
     }
 
     @Test
