@@ -1,13 +1,17 @@
 package dev.steward.account.platform.crypto;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Re-wraps data keys and re-seals callback secrets from one master keyset to another's primary key. */
+/**
+ * Re-wraps data keys and re-seals callback secrets from one master keyset to another's primary key.
+ * JDBC: key material is rewritten row by row in bounded batches (each its own short transaction).
+ */
 @ApplicationScoped
 public class KeyRotation {
 
@@ -23,8 +27,14 @@ public class KeyRotation {
     }
 
     /** Re-wraps from {@code source} (any key of it can unwrap) to {@code target}'s primary key. */
-    public Rotation rotate(MasterKey source, MasterKey target) throws SQLException {
+    public Rotation rotate(MasterKey source, MasterKey target) {
         long rewrapped = keys.rewrap(db, source, target, 500);
+        long resealed = QuarkusTransaction.requiringNew().call(() -> reseal(source, target));
+        return new Rotation(target.version(), rewrapped, resealed);
+    }
+
+    /** The callback secrets (one per org: a small table) in one transaction. */
+    private long reseal(MasterKey source, MasterKey target) throws SQLException {
         long resealed = 0;
         try (Connection c = db.getConnection();
              PreparedStatement select = c.prepareStatement("select id, callback_secret_ct from organisation "
@@ -45,7 +55,7 @@ public class KeyRotation {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("a callback secret could not be re-sealed");
         }
-        return new Rotation(target.version(), rewrapped, resealed);
+        return resealed;
     }
 
 }

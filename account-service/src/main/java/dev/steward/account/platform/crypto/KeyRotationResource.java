@@ -39,7 +39,7 @@ public class KeyRotationResource {
 
     @POST
     @Path("/rotations")
-    public KeyRotation.Rotation rotate() throws SQLException {
+    public KeyRotation.Rotation rotate() {
         return rotation.rotate(keys.master(), keys.master());
     }
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -152,49 +153,45 @@ public class SubjectKeys {
      * rows are locked with SKIP LOCKED batch by batch, and readers keep unwrapping with any key of
      * the master keyset meanwhile. Returns how many keys were re-wrapped.
      */
-    public long rewrap(javax.sql.DataSource db, MasterKey source, MasterKey target, int batchSize) throws SQLException {
+    public long rewrap(javax.sql.DataSource db, MasterKey source, MasterKey target, int batchSize) {
         long total = 0;
-        while (true) {
-            int done = 0;
-            try (Connection c = db.getConnection()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement select = c.prepareStatement(
-                        "select subject_id, wrapped from subject_key where key_version <> ? "
-                                + "order by subject_id limit ? for update skip locked");
-                     PreparedStatement update = c.prepareStatement(
-                             "update subject_key set wrapped = ?, key_version = ?, rewrapped_at = now() where subject_id = ?")) {
-                    select.setLong(1, target.version());
-                    select.setInt(2, batchSize);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            long id = rs.getLong(1);
-                            byte[] rewrapped = target.wrap(source.unwrapHandle(rs.getBytes(2), id), id);
-                            update.setBytes(1, rewrapped);
-                            update.setLong(2, target.version());
-                            update.setLong(3, id);
-                            update.addBatch();
-                            done++;
-                        }
-                    }
-                    if (done > 0) {
-                        update.executeBatch();
-                    }
-                    c.commit();
-                } catch (GeneralSecurityException e) {
-                    c.rollback();
-                    throw new IllegalStateException("a data key could not be re-wrapped; is the old master key still in the keyset?");
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            }
+        int done;
+        do {
+            // one short transaction per batch: a failure rolls back that batch only, and the next run resumes
+            done = QuarkusTransaction.requiringNew().call(() -> rewrapBatch(db, source, target, batchSize));
             total += done;
-            if (done < batchSize) {
-                break;
-            }
-        }
+        } while (done == batchSize);
         LOG.infof("Re-wrapped %d data keys under master key version %d", total, target.version());
         return total;
+    }
+
+    private static int rewrapBatch(javax.sql.DataSource db, MasterKey source, MasterKey target, int batchSize)
+            throws SQLException {
+        int done = 0;
+        try (Connection c = db.getConnection();
+             PreparedStatement select = c.prepareStatement("select subject_id, wrapped from subject_key where key_version <> ? "
+                     + "order by subject_id limit ? for update skip locked");
+             PreparedStatement update = c.prepareStatement(
+                     "update subject_key set wrapped = ?, key_version = ?, rewrapped_at = now() where subject_id = ?")) {
+            select.setLong(1, target.version());
+            select.setInt(2, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    update.setBytes(1, target.wrap(source.unwrapHandle(rs.getBytes(2), id), id));
+                    update.setLong(2, target.version());
+                    update.setLong(3, id);
+                    update.addBatch();
+                    done++;
+                }
+            }
+            if (done > 0) {
+                update.executeBatch();
+            }
+            return done;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a data key could not be re-wrapped; is the old master key still in the keyset?");
+        }
     }
 
     /** Ciphertext of one field, bound (associated data) to the subject and the field name. */
