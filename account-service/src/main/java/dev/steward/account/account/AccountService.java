@@ -74,18 +74,13 @@ public class AccountService {
         values.put("paymentToken", body.paymentToken());
         values.put("cardLast4", body.cardLast4());
         try (Connection c = db.getConnection()) {
-            if (blocked(c, bidx)) {
+            if (exists(c, "select 1 from blocked_identity where email_bidx = ?", bidx)) {
                 throw ProblemException.unprocessable("registration-refused", "Registration refused",
                         "This email address cannot be registered (§8(c)).");
             }
-            try (PreparedStatement ps = c.prepareStatement("select 1 from account where sub = ?")) {
-                ps.setString(1, sub);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        throw ProblemException.conflict("account-exists", "Account exists",
-                                "You already have an account; use PATCH /me to change it");
-                    }
-                }
+            if (exists(c, "select 1 from account where sub = ?", sub)) {
+                throw ProblemException.conflict("account-exists", "Account exists",
+                        "You already have an account; use PATCH /me to change it");
             }
             if (emailTaken(c, bidx, sub)) {
                 throw ProblemException.conflict("email-taken", "Email taken",
@@ -211,19 +206,15 @@ public class AccountService {
         }
     }
 
-    private static boolean blocked(Connection c, byte[] bidx) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select 1 from blocked_identity where email_bidx = ?")) {
-            ps.setBytes(1, bidx);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+    private static boolean emailTaken(Connection c, byte[] bidx, String sub) throws SQLException {
+        return exists(c, "select 1 from account where email_bidx = ? and sub <> ?", bidx, sub);
     }
 
-    private static boolean emailTaken(Connection c, byte[] bidx, String sub) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select 1 from account where email_bidx = ? and sub <> ?")) {
-            ps.setBytes(1, bidx);
-            ps.setString(2, sub);
+    private static boolean exists(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

@@ -222,30 +222,29 @@ public class EndUserService {
 
     public Optional<EndUserView> read(String org, String id, Caller reader) throws SQLException {
         SubjectRef ref = new SubjectRef(org, SubjectRef.Kind.END_USER, id);
-        try (Connection c = db.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("select r.subject_id, r.attested_by, r.attested_at, "
-                    + "r.attestation_basis, r.flagged_sensitive, r.written_at from end_user_record r "
-                    + "join subject s on s.id = r.subject_id where s.org = ? and s.kind = 'END_USER' and s.ext_id = ?")) {
-                ps.setString(1, org);
-                ps.setString(2, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    long subjectId = rs.getLong(1);
-                    var attestation = new EndUserView.Attestation(rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4));
-                    boolean flaggedSensitive = rs.getBoolean(5);
-                    var writtenAt = rs.getTimestamp(6).toInstant();
-                    List<EndUserView.Attribute> attrs = new ArrayList<>();
-                    Set<String> names = new LinkedHashSet<>();
-                    for (FieldRow f : subjects.fields(c, subjectId)) {
-                        attrs.add(new EndUserView.Attribute(f.name(), f.type(), f.value(), f.category(), f.purpose(),
-                                f.sensitive(), f.collectedAt()));
-                        names.add(f.name());
-                    }
-                    accessRecords.record(c, ref, reader, names);
-                    return Optional.of(new EndUserView(id, attrs, attestation, flaggedSensitive, writtenAt));
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select r.subject_id, r.attested_by, r.attested_at, "
+                     + "r.attestation_basis, r.flagged_sensitive, r.written_at from end_user_record r "
+                     + "join subject s on s.id = r.subject_id where s.org = ? and s.kind = 'END_USER' and s.ext_id = ?")) {
+            ps.setString(1, org);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                long subjectId = rs.getLong(1);
+                var attestation = new EndUserView.Attestation(rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4));
+                boolean flaggedSensitive = rs.getBoolean(5);
+                var writtenAt = rs.getTimestamp(6).toInstant();
+                List<EndUserView.Attribute> attrs = new ArrayList<>();
+                Set<String> names = new LinkedHashSet<>();
+                for (FieldRow f : subjects.fields(c, subjectId)) {
+                    attrs.add(new EndUserView.Attribute(f.name(), f.type(), f.value(), f.category(), f.purpose(),
+                            f.sensitive(), f.collectedAt()));
+                    names.add(f.name());
+                }
+                accessRecords.record(c, ref, reader, names);
+                return Optional.of(new EndUserView(id, attrs, attestation, flaggedSensitive, writtenAt));
             }
         }
     }

@@ -33,6 +33,7 @@ import org.jboss.logging.Logger;
 public class ErasureService {
 
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
+    private static final String SUBJECT = "org = ? and kind = ? and subject_id = ?";
 
     private final AgroalDataSource db;
     private final SubjectRepository subjects;
@@ -94,29 +95,25 @@ public class ErasureService {
                         }
                     }
                     erased.add(new ErasureReceipt.Erased("personal fields",
-                            delete(c, "delete from personal_field where subject_id = ?", subjectId)));
+                            update(c, "delete from personal_field where subject_id = ?", subjectId)));
                     if (ref.kind() == SubjectRef.Kind.ACCOUNT) {
                         erased.add(new ErasureReceipt.Erased("policy acceptances",
-                                delete(c, "delete from policy_acceptance where sub = ?", ref.id())));
+                                update(c, "delete from policy_acceptance where sub = ?", ref.id())));
                         erased.add(new ErasureReceipt.Erased("account",
-                                delete(c, "delete from account where subject_id = ?", subjectId)));
+                                update(c, "delete from account where subject_id = ?", subjectId)));
                     } else {
                         erased.add(new ErasureReceipt.Erased("end-user record and consent attestation",
-                                delete(c, "delete from end_user_record where subject_id = ?", subjectId)));
+                                update(c, "delete from end_user_record where subject_id = ?", subjectId)));
                     }
                     erased.add(new ErasureReceipt.Erased("data key (crypto-shredded)",
-                            delete(c, "delete from subject_key where subject_id = ?", subjectId)));
-                    delete(c, "delete from subject where id = ?", subjectId);
+                            update(c, "delete from subject_key where subject_id = ?", subjectId)));
+                    update(c, "delete from subject where id = ?", subjectId);
                     shredded.add(subjectId);
                 }
                 erased.add(new ErasureReceipt.Erased("consent history", deleteRef(c, "consent_event", ref)));
                 erased.add(new ErasureReceipt.Erased("access records (who looked)", deleteRef(c, "access_record", ref)));
                 deleteRef(c, "restriction", ref);
-                long logs = count(c, ref);
-                if (logs > 0) {
-                    kept.add(new ErasureReceipt.Kept("network access logs", logs, "8a",
-                            "network access logs may be kept (§8(a)); purged after their retention period"));
-                }
+                keepAccessLogs(c, kept, SUBJECT, ref.org(), ref.kind().name(), ref.id());
                 ErasureReceipt r = new ErasureReceipt(requestId, erased, kept);
                 try (PreparedStatement ps = c.prepareStatement("insert into erasure_receipt (request_id, org, kind, subject_id, receipt) "
                         + "values (?, ?, ?, ?, ?)")) {
@@ -215,30 +212,32 @@ public class ErasureService {
         }
     }
 
-    private static long delete(Connection c, String sql, Object key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, key);
-            return ps.executeUpdate();
-        }
-    }
-
     private static long deleteRef(Connection c, String table, SubjectRef ref) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where org = ? and kind = ? and subject_id = ?")) {
-            ps.setString(1, ref.org());
-            ps.setString(2, ref.kind().name());
-            ps.setString(3, ref.id());
+        return update(c, "delete from " + table + " where " + SUBJECT, ref.org(), ref.kind().name(), ref.id());
+    }
+
+    /** One set-based statement of an erasure (JDBC, in the caller's transaction); answers how many rows it changed. */
+    static long update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             return ps.executeUpdate();
         }
     }
 
-    private static long count(Connection c, SubjectRef ref) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from access_log where org = ? and kind = ? and subject_id = ?")) {
-            ps.setString(1, ref.org());
-            ps.setString(2, ref.kind().name());
-            ps.setString(3, ref.id());
+    /** §8(a): network access logs are kept through an erasure; the receipt says how many. */
+    static void keepAccessLogs(Connection c, List<ErasureReceipt.Kept> kept, String where, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from access_log where " + where)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                if (rs.getLong(1) > 0) {
+                    kept.add(new ErasureReceipt.Kept("network access logs", rs.getLong(1), "8a",
+                            "network access logs may be kept (§8(a)); purged after their retention period"));
+                }
             }
         }
     }

@@ -23,7 +23,7 @@ public class OrgErasureResource {
     }
 
     @POST
-    public ErasureReceipt erase(@PathParam("id") String id, @Valid @NotNull SubjectErasureResource.ErasureRequest body)
+    public ErasureReceipt erase(@PathParam("id") String id, @Valid @NotNull ErasureResource.ErasureRequest body)
             throws SQLException {
         return erasure.erase(id, body.requestId());
     }

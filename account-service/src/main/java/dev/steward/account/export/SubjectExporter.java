@@ -12,9 +12,9 @@ import dev.steward.account.retention.RetentionRules;
 import dev.steward.account.subject.SubjectRepository;
 import dev.steward.platform.subject.SubjectRef;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes a subject's export as JSON straight from JDBC cursors (fetch size, inside one read transaction
- * with its own timeout) to the response stream, after the resource method has returned: nothing is
+ * Writes a subject's export as JSON straight from JDBC cursors (fetch size, inside one read transaction)
+ * to the response stream, after the resource method has returned: nothing is
  * collected in memory, so 100,000 access-log rows cost no more heap than 10. JDBC, because an ORM
  * query would load every row before the first byte is written.
  */
@@ -42,16 +42,14 @@ public class SubjectExporter {
     private final SubjectRepository subjects;
     private final ConsentService consents;
     private final RetentionRules retention;
-    private final ExportConfig config;
     private final Clock clock;
 
     public SubjectExporter(AgroalDataSource db, SubjectRepository subjects, ConsentService consents,
-                           RetentionRules retention, ExportConfig config, Clock clock) {
+                           RetentionRules retention, Clock clock) {
         this.db = db;
         this.subjects = subjects;
         this.consents = consents;
         this.retention = retention;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -61,30 +59,28 @@ public class SubjectExporter {
         }
     }
 
+    /** A read transaction, bounded: its cursors stay open while a slow client reads the stream. */
+    @Transactional(rollbackOn = Exception.class)
+    @TransactionConfiguration(timeout = 600)
     public void write(SubjectRef ref, OutputStream out) throws IOException {
-        try {
-            QuarkusTransaction.requiringNew().timeout((int) config.timeout().toSeconds()).call(() -> {
-                // large writes: each flush to the HTTP layer is a hand-over to the event loop
-                try (Connection c = db.getConnection();
-                     JsonGenerator g = JSON.createGenerator(new java.io.BufferedOutputStream(out, 1 << 16), JsonEncoding.UTF8)) {
-                    g.writeStartObject();
-                    g.writeObjectFieldStart("subject");
-                    g.writeStringField("org", ref.org());
-                    g.writeStringField("kind", ref.kind().name());
-                    g.writeStringField("id", ref.id());
-                    g.writeEndObject();
-                    g.writeStringField("exportedAt", clock.instant().toString());
-                    g.writeBooleanField("restricted", consents.restricted(ref));
-                    fields(c, ref, g);
-                    accessLogs(c, ref, g);
-                    consentHistory(c, ref, g);
-                    accessRecords(c, ref, g);
-                    g.writeEndObject();
-                }
-                return null;
-            });
-        } catch (QuarkusTransactionException e) {
-            throw new IOException("export of a subject failed", e.getCause());
+        // large writes: each flush to the HTTP layer is a hand-over to the event loop
+        try (Connection c = db.getConnection();
+             JsonGenerator g = JSON.createGenerator(new java.io.BufferedOutputStream(out, 1 << 16), JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("subject");
+            g.writeStringField("org", ref.org());
+            g.writeStringField("kind", ref.kind().name());
+            g.writeStringField("id", ref.id());
+            g.writeEndObject();
+            g.writeStringField("exportedAt", clock.instant().toString());
+            g.writeBooleanField("restricted", consents.restricted(ref));
+            fields(c, ref, g);
+            accessLogs(c, ref, g);
+            consentHistory(c, ref, g);
+            accessRecords(c, ref, g);
+            g.writeEndObject();
+        } catch (SQLException e) {
+            throw new IOException("export of a subject failed", e);
         }
     }
 

@@ -57,7 +57,7 @@ public class OrganisationService {
             o.callbackUrl = s.callbackUrl();
         }
         if (s.callbackSecret() != null) {
-            o.callbackSecretCt = seal(id, s.callbackSecret());
+            o.callbackSecretCt = seal(master, id, s.callbackSecret());
             o.callbackSecretKeyVersion = master.version();
         }
         if (s.sensitiveDataAcknowledged() != null) {
@@ -79,20 +79,30 @@ public class OrganisationService {
     public InternalOrganisation internal(String id) {
         Organisation o = get(id);
         return new InternalOrganisation(o.id, o.name, o.status, o.callbackUrl,
-                o.callbackSecretCt == null ? null : open(id, o.callbackSecretCt), o.sensitiveDataAcknowledged, o.createdAt);
+                o.callbackSecretCt == null ? null : open(master, id, o.callbackSecretCt), o.sensitiveDataAcknowledged, o.createdAt);
     }
 
-    private byte[] seal(String org, String secret) {
+    /** Key rotation: re-seals every callback secret not sealed under {@code target}'s primary key (a small table). */
+    public long resealSecrets(MasterKey source, MasterKey target) {
+        List<Organisation> stale = Organisation.list("callbackSecretCt is not null and callbackSecretKeyVersion <> ?1", target.version());
+        for (Organisation o : stale) {
+            o.callbackSecretCt = seal(target, o.id, open(source, o.id, o.callbackSecretCt));
+            o.callbackSecretKeyVersion = target.version();
+        }
+        return stale.size();
+    }
+
+    private static byte[] seal(MasterKey key, String org, String secret) {
         try {
-            return master.seal(secret.getBytes(StandardCharsets.UTF_8), "org-callback-secret:" + org);
+            return key.seal(secret.getBytes(StandardCharsets.UTF_8), "org-callback-secret:" + org);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not seal the callback secret");
         }
     }
 
-    private String open(String org, byte[] ct) {
+    private static String open(MasterKey key, String org, byte[] ct) {
         try {
-            return new String(master.open(ct, "org-callback-secret:" + org), StandardCharsets.UTF_8);
+            return new String(key.open(ct, "org-callback-secret:" + org), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the callback secret of " + org + " cannot be opened");
         }

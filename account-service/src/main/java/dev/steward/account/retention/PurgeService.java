@@ -29,13 +29,15 @@ import org.jboss.logging.Logger;
  * disclosure-service, never assumed), and writes a purge receipt. One run at a time across every
  * replica: a PostgreSQL advisory lock guards the run (the daily trigger itself is a db-scheduler
  * recurring task, so only one replica fires it). The deletes and the receipt are one transaction
- * with its own timeout ({@code steward.retention.purge-timeout}); the hold checks run before it.
+ * with its own timeout; the hold checks run before it.
  */
 @ApplicationScoped
 public class PurgeService {
 
     private static final Logger LOG = Logger.getLogger(PurgeService.class);
     static final long LOCK_KEY = 0x5354455741524450L; // "STEWARDP"
+    /** A long job (at most max-subjects-per-run subjects' set-based deletes); this bounds a stuck one. */
+    static final int TIMEOUT_SECONDS = 1800;
 
     private final AgroalDataSource db;
     private final LegalHolds holds;
@@ -134,7 +136,7 @@ public class PurgeService {
         // 3. set-based deletes for everyone not held (JDBC: a few statements whatever the number of rows)
         long[] counts = new long[3];
         List<Long> emptied = new ArrayList<>();
-        PurgeReceipt receipt = QuarkusTransaction.requiringNew().timeout((int) config.purgeTimeout().toSeconds()).call(() -> {
+        PurgeReceipt receipt = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
             try (Connection c = db.getConnection()) {
                 Long[] pks = allowedPks.toArray(Long[]::new);
                 try (PreparedStatement ps = c.prepareStatement("delete from personal_field f using (" + RetentionRules.OVERDUE_FIELDS

@@ -1,7 +1,6 @@
 package dev.steward.account.retention;
 
 import io.smallrye.config.ConfigMapping;
-import java.time.Duration;
 import java.time.LocalTime;
 
 /** {@code steward.retention.*} (§7); the defaults are in application.properties, beside their environment variables. */
@@ -19,7 +18,4 @@ public interface RetentionConfig {
 
     /** How many subjects one purge run checks at most. */
     int maxSubjectsPerRun();
-
-    /** The transaction of one purge run (its set-based deletes) is rolled back after this long. */
-    Duration purgeTimeout();
 }

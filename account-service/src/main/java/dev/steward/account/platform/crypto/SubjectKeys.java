@@ -1,5 +1,7 @@
 package dev.steward.account.platform.crypto;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -14,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,23 +33,11 @@ public class SubjectKeys {
     private static final Logger LOG = Logger.getLogger(SubjectKeys.class);
 
     private final MasterKey master;
-    private final long ttlNanos;
-    private final int maxSize;
-    private final Map<Long, Cached> cache;
-
-    private record Cached(Aead aead, long expiresAt) {
-    }
+    private final Cache<Long, Aead> cache;
 
     public SubjectKeys(CryptoConfig config) {
         this.master = MasterKey.fromBase64Json(config.masterKey());
-        this.ttlNanos = config.keyCacheTtl().toNanos();
-        this.maxSize = config.keyCacheSize();
-        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Cached> eldest) {
-                return size() > maxSize;
-            }
-        };
+        this.cache = Caffeine.newBuilder().expireAfterWrite(config.keyCacheTtl()).maximumSize(config.keyCacheSize()).build();
     }
 
     public MasterKey master() {
@@ -81,7 +70,7 @@ public class SubjectKeys {
                 ps.setBytes(2, master.wrap(dataKey, id));
                 ps.setLong(3, master.version());
                 ps.addBatch();
-                put(id, dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class));
+                cache.put(id, dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class));
             }
             ps.executeBatch();
         } catch (GeneralSecurityException e) {
@@ -91,7 +80,7 @@ public class SubjectKeys {
 
     /** The subject's data key; {@link KeyDestroyedException} when it was erased (or never existed). */
     public Aead get(Connection c, long subjectId) throws SQLException {
-        Aead cached = cached(subjectId);
+        Aead cached = cache.getIfPresent(subjectId);
         if (cached != null) {
             return cached;
         }
@@ -105,7 +94,7 @@ public class SubjectKeys {
         Map<Long, Aead> out = new HashMap<>();
         List<Long> toLoad = new ArrayList<>();
         for (Long id : subjectIds) {
-            Aead a = cached(id);
+            Aead a = cache.getIfPresent(id);
             if (a != null) {
                 out.put(id, a);
             } else {
@@ -124,7 +113,7 @@ public class SubjectKeys {
                     long id = rs.getLong(1);
                     try {
                         Aead aead = master.unwrap(rs.getBytes(2), id);
-                        put(id, aead);
+                        cache.put(id, aead);
                         out.put(id, aead);
                     } catch (GeneralSecurityException e) {
                         throw new IllegalStateException("data key of subject " + id + " cannot be unwrapped");
@@ -137,15 +126,11 @@ public class SubjectKeys {
 
     /** Forgets a subject's unwrapped key (after erasure). */
     public void evict(Collection<Long> subjectIds) {
-        synchronized (cache) {
-            subjectIds.forEach(cache::remove);
-        }
+        cache.invalidateAll(subjectIds);
     }
 
     public void evictAll() {
-        synchronized (cache) {
-            cache.clear();
-        }
+        cache.invalidateAll();
     }
 
     /**
@@ -213,26 +198,6 @@ public class SubjectKeys {
 
     private static byte[] ad(long subjectId, String field) {
         return ("subject:" + subjectId + "/field:" + field).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private Aead cached(long id) {
-        synchronized (cache) {
-            Cached c = cache.get(id);
-            if (c == null) {
-                return null;
-            }
-            if (c.expiresAt() - System.nanoTime() < 0) {
-                cache.remove(id);
-                return null;
-            }
-            return c.aead();
-        }
-    }
-
-    private void put(long id, Aead aead) {
-        synchronized (cache) {
-            cache.put(id, new Cached(aead, System.nanoTime() + ttlNanos));
-        }
     }
 
     /** The subject's key is gone: its ciphertexts can no longer be read. */

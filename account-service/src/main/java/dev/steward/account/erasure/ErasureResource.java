@@ -13,18 +13,18 @@ import jakarta.ws.rs.PathParam;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Erasure of one subject (§8), driven by request-service (service role only). */
+/** Erasure (§8) of one subject, driven by request-service (service role only). */
 @Path("/internal/subjects/{org}/{kind}/{id}/erasure")
 @Tag(name = "Internal")
 @RolesAllowed(Roles.SERVICE)
-public class SubjectErasureResource {
+public class ErasureResource {
 
     public record ErasureRequest(@NotBlank @Size(max = 128) String requestId) {
     }
 
     private final ErasureService erasure;
 
-    public SubjectErasureResource(ErasureService erasure) {
+    public ErasureResource(ErasureService erasure) {
         this.erasure = erasure;
     }
 
