@@ -2,7 +2,6 @@ package dev.steward.account.account;
 
 import com.google.crypto.tink.Aead;
 import dev.steward.account.platform.crypto.BlindIndex;
-import dev.steward.account.platform.db.Tx;
 import dev.steward.account.platform.guard.CardNumbers;
 import dev.steward.account.subject.AccessRecords;
 import dev.steward.account.subject.FieldRow;
@@ -13,6 +12,7 @@ import dev.steward.platform.security.Caller;
 import dev.steward.platform.subject.SubjectRef;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,8 +28,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Accounts of directly signed-up customers (§2, §11): org {@code steward}, kind ACCOUNT, id = token sub. */
+/**
+ * Accounts of directly signed-up customers (§2, §11): org {@code steward}, kind ACCOUNT, id = token sub.
+ * JDBC (joining the transaction): the encrypted fields are written and read as a set per subject on the
+ * hot path ({@code GET /me}), with the per-subject key.
+ */
 @ApplicationScoped
+@Transactional(rollbackOn = Exception.class)
 public class AccountService {
 
     static final int MINIMUM_AGE = 13;
@@ -38,11 +43,12 @@ public class AccountService {
     private final SubjectRepository subjects;
     private final BlindIndex blindIndex;
     private final AccessRecords accessRecords;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public AccountService(AgroalDataSource db, SubjectRepository subjects, BlindIndex blindIndex,
-                          AccessRecords accessRecords) {
+                          AccessRecords accessRecords, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.subjects = subjects;
         this.blindIndex = blindIndex;
         this.accessRecords = accessRecords;
@@ -67,19 +73,14 @@ public class AccountService {
         values.put("billingAddress", body.billingAddress());
         values.put("paymentToken", body.paymentToken());
         values.put("cardLast4", body.cardLast4());
-        Tx.run(db, c -> {
-            if (blocked(c, bidx)) {
+        try (Connection c = db.getConnection()) {
+            if (exists(c, "select 1 from blocked_identity where email_bidx = ?", bidx)) {
                 throw ProblemException.unprocessable("registration-refused", "Registration refused",
                         "This email address cannot be registered (§8(c)).");
             }
-            try (PreparedStatement ps = c.prepareStatement("select 1 from account where sub = ?")) {
-                ps.setString(1, sub);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        throw ProblemException.conflict("account-exists", "Account exists",
-                                "You already have an account; use PATCH /me to change it");
-                    }
-                }
+            if (exists(c, "select 1 from account where sub = ?", sub)) {
+                throw ProblemException.conflict("account-exists", "Account exists",
+                        "You already have an account; use PATCH /me to change it");
             }
             if (emailTaken(c, bidx, sub)) {
                 throw ProblemException.conflict("email-taken", "Email taken",
@@ -94,8 +95,7 @@ public class AccountService {
                 ps.executeUpdate();
             }
             subjects.upsertFields(c, id, subjects.keys().get(c, id), rows(values));
-            return null;
-        });
+        }
         return read(sub, null).orElseThrow();
     }
 
@@ -130,7 +130,7 @@ public class AccountService {
 
     /** The caller's own account; records the read ("who looked") when a person reads it. */
     public Optional<AccountView> read(String sub, Caller reader) throws SQLException {
-        return Tx.run(db, c -> {
+        try (Connection c = db.getConnection()) {
             Optional<AccountRow> row = row(c, sub);
             if (row.isEmpty()) {
                 return Optional.empty();
@@ -145,7 +145,7 @@ public class AccountService {
             return Optional.of(new AccountView(sub, v.get("fullName"), v.get("email"), v.get("phone"),
                     v.get("billingAddress"), v.get("paymentToken"), v.get("cardLast4"),
                     row.get().status(), row.get().createdAt()));
-        });
+        }
     }
 
     public AccountView patch(String sub, AccountPatch patch) throws SQLException {
@@ -157,11 +157,10 @@ public class AccountService {
         putIf(values, "billingAddress", patch.billingAddress());
         putIf(values, "paymentToken", patch.paymentToken());
         putIf(values, "cardLast4", patch.cardLast4());
-        Tx.run(db, c -> {
+        try (Connection c = db.getConnection()) {
             AccountRow row = row(c, sub).orElseThrow(() -> ProblemException.notFound("Account"));
             write(c, row.subjectId(), sub, values);
-            return null;
-        });
+        }
         return read(sub, null).orElseThrow();
     }
 
@@ -185,7 +184,7 @@ public class AccountService {
 
     /** §8(c) officer action: the account was cancelled for a violation of the Service Agreement. */
     public void terminate(String sub) throws SQLException {
-        Tx.run(db, c -> {
+        try (Connection c = db.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "update account set status = 'TERMINATED_FOR_VIOLATION' where sub = ?")) {
                 ps.setString(1, sub);
@@ -193,8 +192,7 @@ public class AccountService {
                     throw ProblemException.notFound("Account " + sub);
                 }
             }
-            return null;
-        });
+        }
     }
 
     /** Blind-index look-up: the account (sub) registered with this email, if any. */
@@ -208,19 +206,15 @@ public class AccountService {
         }
     }
 
-    private static boolean blocked(Connection c, byte[] bidx) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select 1 from blocked_identity where email_bidx = ?")) {
-            ps.setBytes(1, bidx);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+    private static boolean emailTaken(Connection c, byte[] bidx, String sub) throws SQLException {
+        return exists(c, "select 1 from account where email_bidx = ? and sub <> ?", bidx, sub);
     }
 
-    private static boolean emailTaken(Connection c, byte[] bidx, String sub) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select 1 from account where email_bidx = ? and sub <> ?")) {
-            ps.setBytes(1, bidx);
-            ps.setString(2, sub);
+    private static boolean exists(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

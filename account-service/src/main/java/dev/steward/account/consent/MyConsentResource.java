@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A customer's own consents and opt-outs (§3, §6). */
@@ -34,19 +33,19 @@ public class MyConsentResource {
     }
 
     @GET
-    public ConsentState state() throws SQLException {
+    public ConsentState state() {
         return consents.state(AccountService.ref(caller.id()));
     }
 
     @GET
     @Path("/history")
-    public Page<ConsentService.Event> history(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                              @QueryParam("cursor") String cursor) throws SQLException {
+    public Page<ConsentEvent> history(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                              @QueryParam("cursor") String cursor) {
         return consents.history(AccountService.ref(caller.id()), cursor, limit);
     }
 
     @POST
-    public Response choose(@Valid @NotNull ConsentChoice choice) throws SQLException {
+    public Response choose(@Valid @NotNull ConsentChoice choice) {
         return Response.status(201).type(MediaType.APPLICATION_JSON)
                 .entity(consents.record(AccountService.ref(caller.id()), choice, caller.id(), "CUSTOMER")).build();
     }

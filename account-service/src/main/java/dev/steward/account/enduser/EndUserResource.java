@@ -1,6 +1,7 @@
 package dev.steward.account.enduser;
 
 import dev.steward.account.consent.ConsentChoice;
+import dev.steward.account.consent.ConsentEvent;
 import dev.steward.account.consent.ConsentService;
 import dev.steward.account.consent.ConsentState;
 import dev.steward.platform.paging.Page;
@@ -71,7 +72,7 @@ public class EndUserResource {
 
     @GET
     @Path("/{id}/consents/history")
-    public Page<ConsentService.Event> history(@PathParam("org") String org, @PathParam("id") String id,
+    public Page<ConsentEvent> history(@PathParam("org") String org, @PathParam("id") String id,
                                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                               @QueryParam("cursor") String cursor) throws SQLException {
         return consents.history(existing(org, id), cursor, limit);

@@ -2,8 +2,7 @@ package dev.steward.account.enduser;
 
 import com.google.crypto.tink.Aead;
 import dev.steward.account.organisation.Organisation;
-import dev.steward.account.organisation.OrganisationRepository;
-import dev.steward.account.platform.db.Tx;
+import dev.steward.account.organisation.OrganisationService;
 import dev.steward.account.platform.guard.CardNumbers;
 import dev.steward.account.subject.AccessRecords;
 import dev.steward.account.subject.FieldRow;
@@ -15,6 +14,7 @@ import dev.steward.platform.security.Caller;
 import dev.steward.platform.subject.SubjectRef;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import dev.steward.account.platform.crypto.SubjectKeys;
 import java.io.IOException;
 import java.io.StringReader;
@@ -34,8 +34,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** End-user records stored for a Client (§2, §10): typed, categorised, attested, encrypted per subject. */
+/**
+ * End-user records stored for a Client (§2, §10): typed, categorised, attested, encrypted per subject.
+ * JDBC (joining the transaction): a batch's fields go in with one COPY, its records with one JDBC batch.
+ */
 @ApplicationScoped
+@Transactional(rollbackOn = Exception.class)
 public class EndUserService {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EndUserService.class);
@@ -45,11 +49,11 @@ public class EndUserService {
     private final AgroalDataSource db;
     private final SubjectRepository subjects;
     private final DataCategories categories;
-    private final OrganisationRepository orgs;
+    private final OrganisationService orgs;
     private final AccessRecords accessRecords;
 
     public EndUserService(AgroalDataSource db, SubjectRepository subjects, DataCategories categories,
-                          OrganisationRepository orgs, AccessRecords accessRecords) {
+                          OrganisationService orgs, AccessRecords accessRecords) {
         this.db = db;
         this.subjects = subjects;
         this.categories = categories;
@@ -60,12 +64,12 @@ public class EndUserService {
     public record Written(int records, int attributes, int flaggedSensitive) {
     }
 
-    /** Validates the whole batch first (every error named by its path), then writes it in one transaction. */
+    /** Validates the whole batch first (every error named by its path), then writes it, all or nothing. */
     public Written write(String org, EndUserBatch batch, String writtenBy) throws SQLException {
-        Organisation o = orgs.find(org).orElseThrow(() -> ProblemException.notFound("Organisation " + org));
-        if (o.status() != Organisation.Status.ACTIVE) {
+        Organisation o = orgs.get(org);
+        if (o.status != Organisation.Status.ACTIVE) {
             throw ProblemException.unprocessable("org-not-active", "Organisation not active",
-                    "Organisation " + org + " is " + o.status() + "; it cannot store new end-user data");
+                    "Organisation " + org + " is " + o.status + "; it cannot store new end-user data");
         }
         CardNumbers.refuse(batch);
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -93,7 +97,7 @@ public class EndUserService {
                 if (!categories.known(a.category())) {
                     errors.add(new Problem.FieldError(ap + ".category", "is not a data category of the taxonomy (GET /data-categories)"));
                 } else if (categories.sensitive(a.category())) {
-                    if (!o.sensitiveDataAcknowledged()) {
+                    if (!o.sensitiveDataAcknowledged) {
                         errors.add(new Problem.FieldError(ap + ".category",
                                 "is a sensitive category (§10); the organisation has not acknowledged storing sensitive data"));
                     }
@@ -114,10 +118,8 @@ public class EndUserService {
         for (boolean f : flagged) {
             flaggedCount += f ? 1 : 0;
         }
-        int attrs = attributeCount;
-        int sensitiveRecords = flaggedCount;
         long t0 = System.nanoTime();
-        return Tx.run(db, c -> {
+        try (Connection c = db.getConnection()) {
             List<String> ids = batch.records().stream().map(EndUserBatch.Record::id).toList();
             Map<String, Long> subjectIds = subjects.ensure(c, org, SubjectRef.Kind.END_USER, ids);
             long t1 = System.nanoTime();
@@ -171,8 +173,8 @@ public class EndUserService {
                             (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
                 }
             }
-            return new Written(batch.records().size(), attrs, sensitiveRecords);
-        });
+            return new Written(batch.records().size(), attributeCount, flaggedCount);
+        }
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -220,32 +222,31 @@ public class EndUserService {
 
     public Optional<EndUserView> read(String org, String id, Caller reader) throws SQLException {
         SubjectRef ref = new SubjectRef(org, SubjectRef.Kind.END_USER, id);
-        return Tx.run(db, c -> {
-            try (PreparedStatement ps = c.prepareStatement("select r.subject_id, r.attested_by, r.attested_at, "
-                    + "r.attestation_basis, r.flagged_sensitive, r.written_at from end_user_record r "
-                    + "join subject s on s.id = r.subject_id where s.org = ? and s.kind = 'END_USER' and s.ext_id = ?")) {
-                ps.setString(1, org);
-                ps.setString(2, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    long subjectId = rs.getLong(1);
-                    var attestation = new EndUserView.Attestation(rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4));
-                    boolean flaggedSensitive = rs.getBoolean(5);
-                    var writtenAt = rs.getTimestamp(6).toInstant();
-                    List<EndUserView.Attribute> attrs = new ArrayList<>();
-                    Set<String> names = new LinkedHashSet<>();
-                    for (FieldRow f : subjects.fields(c, subjectId)) {
-                        attrs.add(new EndUserView.Attribute(f.name(), f.type(), f.value(), f.category(), f.purpose(),
-                                f.sensitive(), f.collectedAt()));
-                        names.add(f.name());
-                    }
-                    accessRecords.record(c, ref, reader, names);
-                    return Optional.of(new EndUserView(id, attrs, attestation, flaggedSensitive, writtenAt));
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select r.subject_id, r.attested_by, r.attested_at, "
+                     + "r.attestation_basis, r.flagged_sensitive, r.written_at from end_user_record r "
+                     + "join subject s on s.id = r.subject_id where s.org = ? and s.kind = 'END_USER' and s.ext_id = ?")) {
+            ps.setString(1, org);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                long subjectId = rs.getLong(1);
+                var attestation = new EndUserView.Attestation(rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4));
+                boolean flaggedSensitive = rs.getBoolean(5);
+                var writtenAt = rs.getTimestamp(6).toInstant();
+                List<EndUserView.Attribute> attrs = new ArrayList<>();
+                Set<String> names = new LinkedHashSet<>();
+                for (FieldRow f : subjects.fields(c, subjectId)) {
+                    attrs.add(new EndUserView.Attribute(f.name(), f.type(), f.value(), f.category(), f.purpose(),
+                            f.sensitive(), f.collectedAt()));
+                    names.add(f.name());
+                }
+                accessRecords.record(c, ref, reader, names);
+                return Optional.of(new EndUserView(id, attrs, attestation, flaggedSensitive, writtenAt));
             }
-        });
+        }
     }
 
     public boolean exists(String org, String id) throws SQLException {

@@ -21,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Client organisations, registered and managed by privacy officers; a client-admin reads and configures its own. */
@@ -29,71 +28,58 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Organisations")
 public class OrganisationResource {
 
-    private final OrganisationRepository orgs;
+    private final OrganisationService orgs;
     private final Caller caller;
 
-    public OrganisationResource(OrganisationRepository orgs, Caller caller) {
+    public OrganisationResource(OrganisationService orgs, Caller caller) {
         this.orgs = orgs;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public Response create(@Valid @NotNull NewOrganisation org) throws SQLException {
-        if (!orgs.insert(org)) {
-            throw ProblemException.conflict("org-exists", "Organisation exists",
-                    "An organisation with id '" + org.id() + "' already exists");
-        }
-        return Response.created(URI.create("/orgs/" + org.id()))
-                .type(MediaType.APPLICATION_JSON)
-                .entity(orgs.find(org.id()).orElseThrow()).build();
+    public Response create(@Valid @NotNull NewOrganisation org) {
+        return Response.created(URI.create("/orgs/" + org.id())).type(MediaType.APPLICATION_JSON)
+                .entity(orgs.create(org)).build();
     }
 
     @GET
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Page<Organisation> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                   @QueryParam("cursor") String cursor) throws SQLException {
-        return Page.of(orgs.list(Page.decode(cursor), limit + 1), limit, Organisation::id);
+                                   @QueryParam("cursor") String cursor) {
+        return Page.of(orgs.list(Page.decode(cursor), limit + 1), limit, o -> o.id);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CLIENT_ADMIN})
-    public Organisation get(@PathParam("id") String id) throws SQLException {
+    public Organisation get(@PathParam("id") String id) {
         visible(id);
-        return orgs.find(id).orElseThrow(() -> ProblemException.notFound("Organisation " + id));
+        return orgs.get(id);
     }
 
     /** Callback URL, signing secret (write-only) and the §10 sensitive-data acknowledgement. */
     @PATCH
     @Path("/{id}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CLIENT_ADMIN})
-    public Organisation update(@PathParam("id") String id, @Valid @NotNull OrganisationSettings settings)
-            throws SQLException {
+    public Organisation update(@PathParam("id") String id, @Valid @NotNull OrganisationSettings settings) {
         visible(id);
         if (settings.name() != null && !caller.is(Roles.PRIVACY_OFFICER)) {
             throw ProblemException.unprocessable("officer-only", "Only a privacy officer renames a Client",
                     "Send the other settings without 'name'", new Problem.FieldError("name", "only a privacy officer may change it"));
         }
-        if (!orgs.update(id, settings)) {
-            throw ProblemException.notFound("Organisation " + id);
-        }
-        return orgs.find(id).orElseThrow();
+        return orgs.update(id, settings);
     }
 
     @POST
     @Path("/{id}/status")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public Organisation changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChange change)
-            throws SQLException {
+    public Organisation changeStatus(@PathParam("id") String id, @Valid @NotNull StatusChange change) {
         if (SubjectRef.PROVIDER_ORG.equals(id)) {
             throw ProblemException.unprocessable("provider-org", "The provider's own org",
                     "The org 'steward' holds direct customers and cannot change status");
         }
-        if (!orgs.changeStatus(id, change)) {
-            throw ProblemException.notFound("Organisation " + id);
-        }
-        return orgs.find(id).orElseThrow();
+        return orgs.changeStatus(id, change);
     }
 
     /** A client-admin of another org learns nothing, not even that the id exists. */

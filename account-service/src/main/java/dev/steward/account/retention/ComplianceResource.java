@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Figures for the compliance report (§17), computed from live data. */
+/** Figures for the compliance report (§17), computed from live data (JDBC: aggregates over whole tables). */
 @Path("/internal/compliance")
 @Tag(name = "Internal")
 @RolesAllowed(Roles.SERVICE)
@@ -21,11 +21,11 @@ public class ComplianceResource {
     }
 
     private final AgroalDataSource db;
-    private final RetentionRules rules;
+    private final RetentionConfig config;
 
-    public ComplianceResource(AgroalDataSource db, RetentionRules rules) {
+    public ComplianceResource(AgroalDataSource db, RetentionConfig config) {
         this.db = db;
-        this.rules = rules;
+        this.config = config;
     }
 
     @GET
@@ -34,7 +34,7 @@ public class ComplianceResource {
             int flagged = count(c, "select count(*) from end_user_record where flagged_sensitive", null);
             int overdueFields = count(c, "select count(*) from (" + RetentionRules.OVERDUE_FIELDS + ") x", null);
             int overdueLogs = count(c, "select count(*) from access_log where at < now() - ? * interval '1 day'",
-                    rules.accessLogDays());
+                    config.accessLogDays());
             return new Compliance(flagged, overdueFields + overdueLogs);
         }
     }

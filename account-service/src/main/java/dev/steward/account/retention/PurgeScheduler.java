@@ -10,8 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.time.LocalTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,24 +25,20 @@ public class PurgeScheduler {
 
     private final AgroalDataSource db;
     private final PurgeService purge;
-    private final boolean enabled;
-    private final String time;
+    private final RetentionConfig config;
     private Scheduler scheduler;
 
-    public PurgeScheduler(AgroalDataSource db, PurgeService purge,
-                          @ConfigProperty(name = "steward.retention.scheduler-enabled", defaultValue = "true") boolean enabled,
-                          @ConfigProperty(name = "steward.retention.purge-time", defaultValue = "03:00") String time) {
+    public PurgeScheduler(AgroalDataSource db, PurgeService purge, RetentionConfig config) {
         this.db = db;
         this.purge = purge;
-        this.enabled = enabled;
-        this.time = time;
+        this.config = config;
     }
 
     void start(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.schedulerEnabled()) {
             return;
         }
-        RecurringTask<Void> task = Tasks.recurring(TASK, Schedules.daily(LocalTime.parse(time)))
+        RecurringTask<Void> task = Tasks.recurring(TASK, Schedules.daily(config.purgeTime()))
                 .execute((instance, context) -> {
                     try {
                         purge.purge("SCHEDULED");
@@ -55,7 +49,7 @@ public class PurgeScheduler {
         scheduler = Scheduler.create(db).startTasks(task).threads(1)
                 .pollingInterval(Duration.ofSeconds(30)).build();
         scheduler.start();
-        LOG.infof("Daily retention purge scheduled at %s UTC (db-scheduler)", time);
+        LOG.infof("Daily retention purge scheduled at %s UTC (db-scheduler)", config.purgeTime());
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,10 +1,10 @@
 package dev.steward.account.retention;
 
+import dev.steward.account.organisation.Organisation;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Roles;
-import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,8 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,37 +39,25 @@ public class RetentionResource {
 
     private final RetentionRules rules;
     private final PurgeService purge;
-    private final AgroalDataSource db;
     private final Caller caller;
 
-    public RetentionResource(RetentionRules rules, PurgeService purge, AgroalDataSource db, Caller caller) {
+    public RetentionResource(RetentionRules rules, PurgeService purge, Caller caller) {
         this.rules = rules;
         this.purge = purge;
-        this.db = db;
         this.caller = caller;
     }
 
     /** A short, fixed list (one rule per category prefix and org status): returned whole. */
     @GET
     @Path("/rules")
-    public List<RetentionRules.Rule> rules() throws SQLException {
+    public List<RetentionRule> rules() {
         return rules.all();
     }
 
     @PUT
     @Path("/rules")
-    public List<RetentionRules.Rule> put(@Valid @NotNull RuleInput rule) throws SQLException {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into retention_rule (category_prefix, org_status, retain_days, basis) "
-                     + "values (?, ?, ?, ?) on conflict (category_prefix, org_status) do update set retain_days = excluded.retain_days, "
-                     + "basis = excluded.basis")) {
-            ps.setString(1, rule.categoryPrefix());
-            ps.setString(2, rule.orgStatus());
-            ps.setInt(3, rule.retainDays());
-            ps.setString(4, rule.basis());
-            ps.executeUpdate();
-        }
-        return rules.all();
+    public List<RetentionRule> put(@Valid @NotNull RuleInput rule) {
+        return rules.put(rule.categoryPrefix(), Organisation.Status.valueOf(rule.orgStatus()), rule.retainDays(), rule.basis());
     }
 
     /** Runs a purge now (the same code and lock as the daily run); answers its receipt. */
@@ -84,7 +70,7 @@ public class RetentionResource {
     @GET
     @Path("/purges")
     public Page<PurgeReceipt> receipts(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                       @QueryParam("cursor") String cursor) throws SQLException {
+                                       @QueryParam("cursor") String cursor) {
         String after = Page.decode(cursor);
         long before;
         try {
@@ -92,6 +78,6 @@ public class RetentionResource {
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("The cursor is not valid");
         }
-        return Page.of(purge.receipts(before, limit + 1), limit, r -> Long.toString(r.id()));
+        return Page.of(purge.receipts(before, limit + 1), limit, r -> Long.toString(r.id));
     }
 }

@@ -1,10 +1,9 @@
 package dev.steward.account.platform.crypto;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** {@code steward.crypto.*}: the master key and blind-index key (base64 Tink keyset JSON, from env). */
+/** {@code steward.crypto.*}: the master key and blind-index key (base64 Tink keyset JSON, from env); defaults in application.properties. */
 @ConfigMapping(prefix = "steward.crypto")
 public interface CryptoConfig {
 
@@ -15,10 +14,8 @@ public interface CryptoConfig {
     String blindIndexKey();
 
     /** How long an unwrapped data key stays in memory. */
-    @WithDefault("PT60S")
     Duration keyCacheTtl();
 
     /** At most this many unwrapped data keys in memory. */
-    @WithDefault("10000")
     int keyCacheSize();
 }

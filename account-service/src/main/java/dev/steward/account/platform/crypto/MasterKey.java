@@ -42,8 +42,7 @@ public final class MasterKey {
     /** Parses the base64 of a Tink JSON keyset; the message never contains the key. */
     public static MasterKey fromBase64Json(String base64) {
         try {
-            String json = new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
-            return new MasterKey(TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get()));
+            return new MasterKey(parse(base64));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("steward.crypto.master-key is not a base64 Tink AEAD keyset");
         }

@@ -1,5 +1,7 @@
 package dev.steward.account.platform.crypto;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -14,9 +16,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -31,23 +33,11 @@ public class SubjectKeys {
     private static final Logger LOG = Logger.getLogger(SubjectKeys.class);
 
     private final MasterKey master;
-    private final long ttlNanos;
-    private final int maxSize;
-    private final Map<Long, Cached> cache;
-
-    private record Cached(Aead aead, long expiresAt) {
-    }
+    private final Cache<Long, Aead> cache;
 
     public SubjectKeys(CryptoConfig config) {
         this.master = MasterKey.fromBase64Json(config.masterKey());
-        this.ttlNanos = config.keyCacheTtl().toNanos();
-        this.maxSize = config.keyCacheSize();
-        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Cached> eldest) {
-                return size() > maxSize;
-            }
-        };
+        this.cache = Caffeine.newBuilder().expireAfterWrite(config.keyCacheTtl()).maximumSize(config.keyCacheSize()).build();
     }
 
     public MasterKey master() {
@@ -80,7 +70,7 @@ public class SubjectKeys {
                 ps.setBytes(2, master.wrap(dataKey, id));
                 ps.setLong(3, master.version());
                 ps.addBatch();
-                put(id, dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class));
+                cache.put(id, dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class));
             }
             ps.executeBatch();
         } catch (GeneralSecurityException e) {
@@ -90,7 +80,7 @@ public class SubjectKeys {
 
     /** The subject's data key; {@link KeyDestroyedException} when it was erased (or never existed). */
     public Aead get(Connection c, long subjectId) throws SQLException {
-        Aead cached = cached(subjectId);
+        Aead cached = cache.getIfPresent(subjectId);
         if (cached != null) {
             return cached;
         }
@@ -104,7 +94,7 @@ public class SubjectKeys {
         Map<Long, Aead> out = new HashMap<>();
         List<Long> toLoad = new ArrayList<>();
         for (Long id : subjectIds) {
-            Aead a = cached(id);
+            Aead a = cache.getIfPresent(id);
             if (a != null) {
                 out.put(id, a);
             } else {
@@ -123,7 +113,7 @@ public class SubjectKeys {
                     long id = rs.getLong(1);
                     try {
                         Aead aead = master.unwrap(rs.getBytes(2), id);
-                        put(id, aead);
+                        cache.put(id, aead);
                         out.put(id, aead);
                     } catch (GeneralSecurityException e) {
                         throw new IllegalStateException("data key of subject " + id + " cannot be unwrapped");
@@ -136,15 +126,11 @@ public class SubjectKeys {
 
     /** Forgets a subject's unwrapped key (after erasure). */
     public void evict(Collection<Long> subjectIds) {
-        synchronized (cache) {
-            subjectIds.forEach(cache::remove);
-        }
+        cache.invalidateAll(subjectIds);
     }
 
     public void evictAll() {
-        synchronized (cache) {
-            cache.clear();
-        }
+        cache.invalidateAll();
     }
 
     /**
@@ -152,49 +138,45 @@ public class SubjectKeys {
      * rows are locked with SKIP LOCKED batch by batch, and readers keep unwrapping with any key of
      * the master keyset meanwhile. Returns how many keys were re-wrapped.
      */
-    public long rewrap(javax.sql.DataSource db, MasterKey source, MasterKey target, int batchSize) throws SQLException {
+    public long rewrap(javax.sql.DataSource db, MasterKey source, MasterKey target, int batchSize) {
         long total = 0;
-        while (true) {
-            int done = 0;
-            try (Connection c = db.getConnection()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement select = c.prepareStatement(
-                        "select subject_id, wrapped from subject_key where key_version <> ? "
-                                + "order by subject_id limit ? for update skip locked");
-                     PreparedStatement update = c.prepareStatement(
-                             "update subject_key set wrapped = ?, key_version = ?, rewrapped_at = now() where subject_id = ?")) {
-                    select.setLong(1, target.version());
-                    select.setInt(2, batchSize);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            long id = rs.getLong(1);
-                            byte[] rewrapped = target.wrap(source.unwrapHandle(rs.getBytes(2), id), id);
-                            update.setBytes(1, rewrapped);
-                            update.setLong(2, target.version());
-                            update.setLong(3, id);
-                            update.addBatch();
-                            done++;
-                        }
-                    }
-                    if (done > 0) {
-                        update.executeBatch();
-                    }
-                    c.commit();
-                } catch (GeneralSecurityException e) {
-                    c.rollback();
-                    throw new IllegalStateException("a data key could not be re-wrapped; is the old master key still in the keyset?");
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            }
+        int done;
+        do {
+            // one short transaction per batch: a failure rolls back that batch only, and the next run resumes
+            done = QuarkusTransaction.requiringNew().call(() -> rewrapBatch(db, source, target, batchSize));
             total += done;
-            if (done < batchSize) {
-                break;
-            }
-        }
+        } while (done == batchSize);
         LOG.infof("Re-wrapped %d data keys under master key version %d", total, target.version());
         return total;
+    }
+
+    private static int rewrapBatch(javax.sql.DataSource db, MasterKey source, MasterKey target, int batchSize)
+            throws SQLException {
+        int done = 0;
+        try (Connection c = db.getConnection();
+             PreparedStatement select = c.prepareStatement("select subject_id, wrapped from subject_key where key_version <> ? "
+                     + "order by subject_id limit ? for update skip locked");
+             PreparedStatement update = c.prepareStatement(
+                     "update subject_key set wrapped = ?, key_version = ?, rewrapped_at = now() where subject_id = ?")) {
+            select.setLong(1, target.version());
+            select.setInt(2, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    update.setBytes(1, target.wrap(source.unwrapHandle(rs.getBytes(2), id), id));
+                    update.setLong(2, target.version());
+                    update.setLong(3, id);
+                    update.addBatch();
+                    done++;
+                }
+            }
+            if (done > 0) {
+                update.executeBatch();
+            }
+            return done;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a data key could not be re-wrapped; is the old master key still in the keyset?");
+        }
     }
 
     /** Ciphertext of one field, bound (associated data) to the subject and the field name. */
@@ -216,26 +198,6 @@ public class SubjectKeys {
 
     private static byte[] ad(long subjectId, String field) {
         return ("subject:" + subjectId + "/field:" + field).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private Aead cached(long id) {
-        synchronized (cache) {
-            Cached c = cache.get(id);
-            if (c == null) {
-                return null;
-            }
-            if (c.expiresAt() - System.nanoTime() < 0) {
-                cache.remove(id);
-                return null;
-            }
-            return c.aead();
-        }
-    }
-
-    private void put(long id, Aead aead) {
-        synchronized (cache) {
-            cache.put(id, new Cached(aead, System.nanoTime() + ttlNanos));
-        }
     }
 
     /** The subject's key is gone: its ciphertexts can no longer be read. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.steward.account.enduser.EndUserResourceTest;
+import dev.steward.account.rotation.KeyRotation;
 import dev.steward.account.support.Db;
 import dev.steward.platform.testing.Tokens;
 import io.agroal.api.AgroalDataSource;

@@ -1,16 +1,20 @@
-package dev.steward.account.internal;
+package dev.steward.account.export;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.google.crypto.tink.Aead;
 import dev.steward.account.consent.ConsentService;
+import dev.steward.account.organisation.Organisation;
 import dev.steward.account.platform.crypto.SubjectKeys;
+import dev.steward.account.retention.RetentionRule;
 import dev.steward.account.retention.RetentionRules;
 import dev.steward.account.subject.SubjectRepository;
 import dev.steward.platform.subject.SubjectRef;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -18,13 +22,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes a subject's export as JSON straight from JDBC cursors (fetch size, autocommit off) to the
- * response stream: nothing is collected in memory, so 100,000 access-log rows cost no more heap than 10.
+ * Writes a subject's export as JSON straight from JDBC cursors (fetch size, inside one read transaction)
+ * to the response stream, after the resource method has returned: nothing is
+ * collected in memory, so 100,000 access-log rows cost no more heap than 10. JDBC, because an ORM
+ * query would load every row before the first byte is written.
  */
 @ApplicationScoped
 public class SubjectExporter {
@@ -36,13 +42,15 @@ public class SubjectExporter {
     private final SubjectRepository subjects;
     private final ConsentService consents;
     private final RetentionRules retention;
+    private final Clock clock;
 
     public SubjectExporter(AgroalDataSource db, SubjectRepository subjects, ConsentService consents,
-                           RetentionRules retention) {
+                           RetentionRules retention, Clock clock) {
         this.db = db;
         this.subjects = subjects;
         this.consents = consents;
         this.retention = retention;
+        this.clock = clock;
     }
 
     public boolean known(SubjectRef ref) throws SQLException {
@@ -51,27 +59,26 @@ public class SubjectExporter {
         }
     }
 
+    /** A read transaction, bounded: its cursors stay open while a slow client reads the stream. */
+    @Transactional(rollbackOn = Exception.class)
+    @TransactionConfiguration(timeout = 600)
     public void write(SubjectRef ref, OutputStream out) throws IOException {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            // large writes: each flush to the HTTP layer is a hand-over to the event loop
-            try (JsonGenerator g = JSON.createGenerator(new java.io.BufferedOutputStream(out, 1 << 16), JsonEncoding.UTF8)) {
-                g.writeStartObject();
-                g.writeObjectFieldStart("subject");
-                g.writeStringField("org", ref.org());
-                g.writeStringField("kind", ref.kind().name());
-                g.writeStringField("id", ref.id());
-                g.writeEndObject();
-                g.writeStringField("exportedAt", Instant.now().toString());
-                g.writeBooleanField("restricted", consents.restricted(c, ref));
-                fields(c, ref, g);
-                accessLogs(c, ref, g);
-                consentHistory(c, ref, g);
-                accessRecords(c, ref, g);
-                g.writeEndObject();
-            }
-            c.commit();
+        // large writes: each flush to the HTTP layer is a hand-over to the event loop
+        try (Connection c = db.getConnection();
+             JsonGenerator g = JSON.createGenerator(new java.io.BufferedOutputStream(out, 1 << 16), JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("subject");
+            g.writeStringField("org", ref.org());
+            g.writeStringField("kind", ref.kind().name());
+            g.writeStringField("id", ref.id());
+            g.writeEndObject();
+            g.writeStringField("exportedAt", clock.instant().toString());
+            g.writeBooleanField("restricted", consents.restricted(ref));
+            fields(c, ref, g);
+            accessLogs(c, ref, g);
+            consentHistory(c, ref, g);
+            accessRecords(c, ref, g);
+            g.writeEndObject();
         } catch (SQLException e) {
             throw new IOException("export of a subject failed", e);
         }
@@ -83,8 +90,9 @@ public class SubjectExporter {
         if (id.isPresent()) {
             long subjectId = id.get();
             Aead aead = subjects.keys().get(c, subjectId);
-            List<RetentionRules.Rule> rules = retention.all(c);
-            String orgStatus = orgStatus(c, ref.org());
+            List<RetentionRule> rules = retention.all();
+            Organisation.Status orgStatus = Organisation.<Organisation>findByIdOptional(ref.org()).map(o -> o.status)
+                    .orElse(Organisation.Status.ACTIVE);
             try (PreparedStatement ps = c.prepareStatement("select name, category, value_ct, source, purpose, collected_at, "
                     + "value_type, sensitive from personal_field where subject_id = ? order by name")) {
                 ps.setFetchSize(FETCH);
@@ -177,15 +185,6 @@ public class SubjectExporter {
             }
         }
         g.writeEndArray();
-    }
-
-    private static String orgStatus(Connection c, String org) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select status from organisation where id = ?")) {
-            ps.setString(1, org);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "ACTIVE";
-            }
-        }
     }
 
     private static void bind(PreparedStatement ps, SubjectRef ref) throws SQLException {

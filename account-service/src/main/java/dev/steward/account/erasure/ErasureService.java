@@ -1,4 +1,4 @@
-package dev.steward.account.internal;
+package dev.steward.account.erasure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +7,11 @@ import dev.steward.account.peer.HoldsClient;
 import dev.steward.account.peer.LegalHolds;
 import dev.steward.account.platform.crypto.BlindIndex;
 import dev.steward.account.platform.crypto.SubjectKeys;
-import dev.steward.account.platform.db.Tx;
 import dev.steward.account.subject.SubjectRepository;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.subject.SubjectRef;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,11 +27,13 @@ import org.jboss.logging.Logger;
  * Erasure (§8): set-based deletes plus destroying the data key (crypto-shredding), honouring the
  * exceptions — (a) network access logs are kept, (b) a legal hold blocks erasure, (c) a subject
  * terminated for a violation keeps only the blind index of its email. One receipt per request id.
+ * JDBC: set-based deletes in one transaction, started after the hold check (a peer call).
  */
 @ApplicationScoped
 public class ErasureService {
 
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
+    private static final String SUBJECT = "org = ? and kind = ? and subject_id = ?";
 
     private final AgroalDataSource db;
     private final SubjectRepository subjects;
@@ -62,70 +64,68 @@ public class ErasureService {
                     List.of(new ErasureReceipt.Kept("all personal data of the subject", 1, "8b", reason)));
         }
         List<Long> shredded = new ArrayList<>();
-        ErasureReceipt receipt = Tx.run(db, c -> {
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "erasure:" + requestId);
-                lock.executeQuery().close();
-            }
-            Optional<ErasureReceipt> again = receipt(c, requestId, ref);
-            if (again.isPresent()) {
-                return again.get();
-            }
-            List<ErasureReceipt.Erased> erased = new ArrayList<>();
-            List<ErasureReceipt.Kept> kept = new ArrayList<>();
-            Optional<Long> id = subjects.findId(c, ref);
-            if (id.isPresent()) {
-                long subjectId = id.get();
-                String violation = violation(c, ref, subjectId);
-                if (violation != null) {
-                    byte[] bidx = emailIndex(c, ref, subjectId);
-                    if (bidx != null) {
-                        try (PreparedStatement ps = c.prepareStatement("insert into blocked_identity (email_bidx, org, reason) "
-                                + "values (?, ?, ?) on conflict do nothing")) {
-                            ps.setBytes(1, bidx);
-                            ps.setString(2, ref.org());
-                            ps.setString(3, violation);
-                            ps.executeUpdate();
+        ErasureReceipt receipt = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = db.getConnection()) {
+                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, "erasure:" + requestId);
+                    lock.executeQuery().close();
+                }
+                Optional<ErasureReceipt> again = receipt(c, requestId, ref);
+                if (again.isPresent()) {
+                    return again.get();
+                }
+                List<ErasureReceipt.Erased> erased = new ArrayList<>();
+                List<ErasureReceipt.Kept> kept = new ArrayList<>();
+                Optional<Long> id = subjects.findId(c, ref);
+                if (id.isPresent()) {
+                    long subjectId = id.get();
+                    String violation = violation(c, ref, subjectId);
+                    if (violation != null) {
+                        byte[] bidx = emailIndex(c, ref, subjectId);
+                        if (bidx != null) {
+                            try (PreparedStatement ps = c.prepareStatement("insert into blocked_identity (email_bidx, org, reason) "
+                                    + "values (?, ?, ?) on conflict do nothing")) {
+                                ps.setBytes(1, bidx);
+                                ps.setString(2, ref.org());
+                                ps.setString(3, violation);
+                                ps.executeUpdate();
+                            }
+                            kept.add(new ErasureReceipt.Kept("keyed blind index of the email address", 1, "8c",
+                                    violation + "; kept to prevent re-registration"));
                         }
-                        kept.add(new ErasureReceipt.Kept("keyed blind index of the email address", 1, "8c",
-                                violation + "; kept to prevent re-registration"));
                     }
+                    erased.add(new ErasureReceipt.Erased("personal fields",
+                            update(c, "delete from personal_field where subject_id = ?", subjectId)));
+                    if (ref.kind() == SubjectRef.Kind.ACCOUNT) {
+                        erased.add(new ErasureReceipt.Erased("policy acceptances",
+                                update(c, "delete from policy_acceptance where sub = ?", ref.id())));
+                        erased.add(new ErasureReceipt.Erased("account",
+                                update(c, "delete from account where subject_id = ?", subjectId)));
+                    } else {
+                        erased.add(new ErasureReceipt.Erased("end-user record and consent attestation",
+                                update(c, "delete from end_user_record where subject_id = ?", subjectId)));
+                    }
+                    erased.add(new ErasureReceipt.Erased("data key (crypto-shredded)",
+                            update(c, "delete from subject_key where subject_id = ?", subjectId)));
+                    update(c, "delete from subject where id = ?", subjectId);
+                    shredded.add(subjectId);
                 }
-                erased.add(new ErasureReceipt.Erased("personal fields",
-                        delete(c, "delete from personal_field where subject_id = ?", subjectId)));
-                if (ref.kind() == SubjectRef.Kind.ACCOUNT) {
-                    erased.add(new ErasureReceipt.Erased("policy acceptances",
-                            delete(c, "delete from policy_acceptance where sub = ?", ref.id())));
-                    erased.add(new ErasureReceipt.Erased("account",
-                            delete(c, "delete from account where subject_id = ?", subjectId)));
-                } else {
-                    erased.add(new ErasureReceipt.Erased("end-user record and consent attestation",
-                            delete(c, "delete from end_user_record where subject_id = ?", subjectId)));
+                erased.add(new ErasureReceipt.Erased("consent history", deleteRef(c, "consent_event", ref)));
+                erased.add(new ErasureReceipt.Erased("access records (who looked)", deleteRef(c, "access_record", ref)));
+                deleteRef(c, "restriction", ref);
+                keepAccessLogs(c, kept, SUBJECT, ref.org(), ref.kind().name(), ref.id());
+                ErasureReceipt r = new ErasureReceipt(requestId, erased, kept);
+                try (PreparedStatement ps = c.prepareStatement("insert into erasure_receipt (request_id, org, kind, subject_id, receipt) "
+                        + "values (?, ?, ?, ?, ?)")) {
+                    ps.setString(1, requestId);
+                    ps.setString(2, ref.org());
+                    ps.setString(3, ref.kind().name());
+                    ps.setString(4, ref.id());
+                    ps.setString(5, toJson(r));
+                    ps.executeUpdate();
                 }
-                erased.add(new ErasureReceipt.Erased("data key (crypto-shredded)",
-                        delete(c, "delete from subject_key where subject_id = ?", subjectId)));
-                delete(c, "delete from subject where id = ?", subjectId);
-                shredded.add(subjectId);
+                return r;
             }
-            erased.add(new ErasureReceipt.Erased("consent history", deleteRef(c, "consent_event", ref)));
-            erased.add(new ErasureReceipt.Erased("access records (who looked)", deleteRef(c, "access_record", ref)));
-            deleteRef(c, "restriction", ref);
-            long logs = count(c, ref);
-            if (logs > 0) {
-                kept.add(new ErasureReceipt.Kept("network access logs", logs, "8a",
-                        "network access logs may be kept (§8(a)); purged after their retention period"));
-            }
-            ErasureReceipt r = new ErasureReceipt(requestId, erased, kept);
-            try (PreparedStatement ps = c.prepareStatement("insert into erasure_receipt (request_id, org, kind, subject_id, receipt) "
-                    + "values (?, ?, ?, ?, ?)")) {
-                ps.setString(1, requestId);
-                ps.setString(2, ref.org());
-                ps.setString(3, ref.kind().name());
-                ps.setString(4, ref.id());
-                ps.setString(5, toJson(r));
-                ps.executeUpdate();
-            }
-            return r;
         });
         subjects.keys().evict(shredded);
         LOG.infof("Erasure %s done: %d subject key(s) destroyed", requestId, shredded.size());
@@ -212,30 +212,32 @@ public class ErasureService {
         }
     }
 
-    private static long delete(Connection c, String sql, Object key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, key);
-            return ps.executeUpdate();
-        }
-    }
-
     private static long deleteRef(Connection c, String table, SubjectRef ref) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where org = ? and kind = ? and subject_id = ?")) {
-            ps.setString(1, ref.org());
-            ps.setString(2, ref.kind().name());
-            ps.setString(3, ref.id());
+        return update(c, "delete from " + table + " where " + SUBJECT, ref.org(), ref.kind().name(), ref.id());
+    }
+
+    /** One set-based statement of an erasure (JDBC, in the caller's transaction); answers how many rows it changed. */
+    static long update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             return ps.executeUpdate();
         }
     }
 
-    private static long count(Connection c, SubjectRef ref) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from access_log where org = ? and kind = ? and subject_id = ?")) {
-            ps.setString(1, ref.org());
-            ps.setString(2, ref.kind().name());
-            ps.setString(3, ref.id());
+    /** §8(a): network access logs are kept through an erasure; the receipt says how many. */
+    static void keepAccessLogs(Connection c, List<ErasureReceipt.Kept> kept, String where, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from access_log where " + where)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                if (rs.getLong(1) > 0) {
+                    kept.add(new ErasureReceipt.Kept("network access logs", rs.getLong(1), "8a",
+                            "network access logs may be kept (§8(a)); purged after their retention period"));
+                }
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.steward.account.internal;
+package dev.steward.account.erasure;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package dev.steward.account.platform.crypto;
+package dev.steward.account.rotation;
 
+import dev.steward.account.platform.crypto.SubjectKeys;
 import dev.steward.platform.security.Roles;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,10 +40,11 @@ public class KeyRotationResource {
 
     @POST
     @Path("/rotations")
-    public KeyRotation.Rotation rotate() throws SQLException {
+    public KeyRotation.Rotation rotate() {
         return rotation.rotate(keys.master(), keys.master());
     }
 
+    /** JDBC: an aggregate over every data key. */
     @GET
     @Path("/keys")
     public KeyStatus status() throws SQLException {

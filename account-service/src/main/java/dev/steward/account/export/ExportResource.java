@@ -1,0 +1,42 @@
+package dev.steward.account.export;
+
+import dev.steward.account.subject.SubjectPath;
+import dev.steward.platform.problem.ProblemException;
+import dev.steward.platform.security.Roles;
+import dev.steward.platform.subject.SubjectRef;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A subject's data for an access request, driven by request-service (service role only). */
+@Path("/internal/subjects/{org}/{kind}/{id}/export")
+@Tag(name = "Internal")
+@RolesAllowed(Roles.SERVICE)
+public class ExportResource {
+
+    private final SubjectExporter exporter;
+
+    public ExportResource(SubjectExporter exporter) {
+        this.exporter = exporter;
+    }
+
+    /** Streamed JSON: fields with category, source, purpose, retention; access logs; consents; who looked. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response export(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id)
+            throws SQLException {
+        SubjectRef ref = SubjectPath.parse(org, kind, id);
+        if (!exporter.known(ref)) {
+            throw ProblemException.notFound("Subject " + org + "/" + kind + "/" + id);
+        }
+        StreamingOutput body = out -> exporter.write(ref, out);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}
