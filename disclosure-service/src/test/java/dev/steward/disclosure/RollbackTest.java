@@ -16,6 +16,7 @@ import dev.steward.disclosure.record.LegalBasis;
 import dev.steward.disclosure.record.NewDisclosure;
 import dev.steward.disclosure.record.Outcome;
 import dev.steward.disclosure.record.RecipientType;
+import dev.steward.disclosure.subprocessor.SubProcessor;
 import dev.steward.platform.subject.SubjectRef;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
 /** A failure half-way through a write leaves no row behind. */
@@ -83,6 +85,28 @@ class RollbackTest {
             throw new IllegalStateException("the next step fails");
         }));
         assertEquals(0, count("select count(*) from legal_hold where description = ?", description));
+    }
+
+    @Test
+    void aRaceOnTheKeyFailsAtFlushWithTheExceptionTheResourcesTurnInto409() {
+        String name = "Race " + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> subProcessor(name).persist());
+        // what two concurrent registrations (or releases) meet once both passed their existence check
+        assertThrows(ConstraintViolationException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> subProcessor(name).persistAndFlush()));
+    }
+
+    private static SubProcessor subProcessor(String name) {
+        SubProcessor sp = new SubProcessor();
+        sp.id = UUID.randomUUID();
+        sp.name = name;
+        sp.purpose = "Support";
+        sp.dataCategories = List.of("user.contact.email");
+        sp.country = "DE";
+        sp.agreementInForce = true;
+        sp.agreementSince = LocalDate.of(2024, 1, 1);
+        sp.createdBy = "lena";
+        return sp;
     }
 
     private long count(String sql, Object arg) throws SQLException {

@@ -1,7 +1,7 @@
 package dev.steward.disclosure.hold;
 
-import dev.steward.platform.subject.SubjectRef;
 import dev.steward.disclosure.platform.Cursors;
+import dev.steward.platform.subject.SubjectRef;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Entity;
@@ -24,7 +24,7 @@ public class LegalHold extends PanacheEntityBase {
     public enum Scope { SUBJECT, ORG }
 
     /** Every query fetches the release with the hold: {@code from LegalHold h left join fetch h.release r}. */
-    static final String WITH_RELEASE = "from LegalHold h left join fetch h.release r where ";
+    private static final String WITH_RELEASE = "from LegalHold h left join fetch h.release r where ";
 
     @Id
     public UUID id;

@@ -26,35 +26,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class DisclosureRepository implements ContentDigests {
 
-    /** The ledger content for a new record: its rows go in with the ledger entry, in one transaction. */
+    /** A record as ledger content: its rows go in with the ledger entry, in one transaction. */
+    private record Content(String type, UUID ref, String digest, Instant recordedAt, DisclosureRecord record)
+            implements LedgerContent {
+        @Override
+        public void write(WriteBatch batch, long seq) throws SQLException {
+            insert(batch, record, seq);
+        }
+    }
+
     public LedgerContent content(DisclosureRecord r) {
-        String digest = r.digest();
-        return new LedgerContent() {
-            @Override
-            public String type() {
-                return r.ledgerType();
-            }
-
-            @Override
-            public UUID ref() {
-                return r.id();
-            }
-
-            @Override
-            public String digest() {
-                return digest;
-            }
-
-            @Override
-            public Instant recordedAt() {
-                return r.recordedAt();
-            }
-
-            @Override
-            public void write(WriteBatch batch, long seq) throws SQLException {
-                insert(batch, r, seq);
-            }
-        };
+        return new Content(r.ledgerType(), r.id(), r.digest(), r.recordedAt(), r);
     }
 
     private static void insert(WriteBatch batch, DisclosureRecord r, long seq) throws SQLException {
