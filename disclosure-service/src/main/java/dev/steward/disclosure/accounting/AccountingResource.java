@@ -1,7 +1,7 @@
 package dev.steward.disclosure.accounting;
 
 import dev.steward.disclosure.record.DisclosureRecord;
-import dev.steward.disclosure.record.DisclosureRepository;
+import dev.steward.disclosure.record.Disclosure;
 import dev.steward.disclosure.record.LegalBasis;
 import dev.steward.disclosure.record.RecipientType;
 import dev.steward.platform.security.Roles;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,11 +42,9 @@ public class AccountingResource {
     public record Accounting(SubjectRef subject, List<Entry> entries, List<Summary> summaries) {
     }
 
-    private final DisclosureRepository disclosures;
     private final Clock clock;
 
-    public AccountingResource(DisclosureRepository disclosures, Clock clock) {
-        this.disclosures = disclosures;
+    public AccountingResource(Clock clock) {
         this.clock = clock;
     }
 
@@ -56,11 +53,11 @@ public class AccountingResource {
     @Operation(summary = "Accounting of disclosures for a subject (gagged entries left out while the order is active)")
     public Accounting accounting(@PathParam("org") @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String org,
                                  @PathParam("kind") SubjectRef.Kind kind,
-                                 @PathParam("id") @Size(max = 128) String id) throws SQLException {
+                                 @PathParam("id") @Size(max = 128) String id) {
         SubjectRef subject = new SubjectRef(org, kind, id);
         LocalDate today = LocalDate.now(clock);
         Map<List<String>, List<DisclosureRecord>> groups = new LinkedHashMap<>();
-        for (DisclosureRecord r : disclosures.currentDisclosedAbout(subject)) {
+        for (DisclosureRecord r : Disclosure.currentDisclosedAbout(subject)) {
             if (!r.gaggedOn(today)) {
                 groups.computeIfAbsent(List.of(r.recipient().name(), r.purpose()), k -> new ArrayList<>()).add(r);
             }

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,29 +20,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Internal")
 public class ActiveHoldsResource {
 
-    public record HoldView(UUID id, Hold.Scope scope, HoldReason reason, Instant placedAt) {
+    public record HoldView(UUID id, LegalHold.Scope scope, HoldReason reason, Instant placedAt) {
     }
 
     public record ActiveHolds(boolean held, List<HoldView> holds) {
-    }
-
-    private final HoldRepository holds;
-
-    public ActiveHoldsResource(HoldRepository holds) {
-        this.holds = holds;
     }
 
     @GET
     @RolesAllowed({Roles.SERVICE, Roles.LEGAL, Roles.PRIVACY_OFFICER})
     @Operation(summary = "Active holds covering a subject: its own and those on its whole org (org alone: org-wide holds)")
     public ActiveHolds active(@QueryParam("org") @NotBlank String org, @QueryParam("kind") SubjectRef.Kind kind,
-                              @QueryParam("id") String id) throws SQLException {
+                              @QueryParam("id") String id) {
         if ((kind == null) != (id == null || id.isBlank())) {
             throw ProblemException.badRequest("Give kind and id together, or neither",
                     new Problem.FieldError(kind == null ? "kind" : "id", "is required with the other"));
         }
-        List<HoldView> views = holds.activeFor(org, kind == null ? null : kind.name(), id).stream()
-                .map(h -> new HoldView(h.id(), h.scope(), h.reason(), h.placedAt())).toList();
+        List<HoldView> views = LegalHold.activeFor(org, kind, id).stream()
+                .map(h -> new HoldView(h.id, h.scope, h.reason, h.placedAt)).toList();
         return new ActiveHolds(!views.isEmpty(), views);
     }
 }

@@ -7,6 +7,7 @@ import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Roles;
 import dev.steward.platform.subject.SubjectRef;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,25 +21,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Legal holds (§8 b, c): placed and released by legal, read by legal, privacy officers and auditors. */
 @Path("/holds")
 @Tag(name = "Legal holds")
+@Transactional
 public class HoldResource {
 
-    private final HoldRepository holds;
     private final Caller caller;
     private final Clock clock;
 
-    public HoldResource(HoldRepository holds, Caller caller, Clock clock) {
-        this.holds = holds;
+    public HoldResource(Caller caller, Clock clock) {
         this.caller = caller;
         this.clock = clock;
     }
@@ -46,30 +46,42 @@ public class HoldResource {
     @POST
     @RolesAllowed(Roles.LEGAL)
     @Operation(summary = "Place a legal hold on a data subject or a whole organisation")
-    public Response place(@Valid @NotNull NewHold hold) throws SQLException {
-        UUID id = UUID.randomUUID();
-        holds.insert(id, hold, caller.name(), now());
-        return Response.created(URI.create("/holds/" + id)).entity(holds.find(id).orElseThrow()).build();
+    public Response place(@Valid @NotNull NewHold hold) {
+        LegalHold placed = hold.place(caller.name(), now());
+        placed.persist();
+        return Response.created(URI.create("/holds/" + placed.id)).entity(Hold.of(placed)).build();
     }
 
     @POST
     @Path("/{id}/release")
     @RolesAllowed(Roles.LEGAL)
     @Operation(summary = "Release a legal hold, with the reason; the hold and its release stay in the history")
-    public Hold release(@PathParam("id") UUID id, @Valid @NotNull Release release) throws SQLException {
-        holds.find(id).orElseThrow(() -> ProblemException.notFound("Legal hold " + id));
-        if (!holds.release(id, release.reason(), caller.name(), now())) {
-            throw ProblemException.conflict("hold-already-released", "Hold already released",
-                    "Legal hold " + id + " was already released; its release stays as recorded");
+    public Hold release(@PathParam("id") UUID id, @Valid @NotNull Release release) {
+        LegalHold hold = LegalHold.byId(id).orElseThrow(() -> ProblemException.notFound("Legal hold " + id));
+        ProblemException released = ProblemException.conflict("hold-already-released", "Hold already released",
+                "Legal hold " + id + " was already released; its release stays as recorded");
+        if (hold.release != null) {
+            throw released;
         }
-        return holds.find(id).orElseThrow();
+        HoldRelease r = new HoldRelease();
+        r.hold = hold;
+        r.reason = release.reason();
+        r.releasedBy = caller.name();
+        r.releasedAt = now();
+        try {
+            r.persistAndFlush(); // the key (hold_id) keeps the first of two concurrent releases
+        } catch (ConstraintViolationException e) {
+            throw released;
+        }
+        hold.release = r;
+        return Hold.of(hold);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
-    public Hold get(@PathParam("id") UUID id) throws SQLException {
-        return holds.find(id).orElseThrow(() -> ProblemException.notFound("Legal hold " + id));
+    public Hold get(@PathParam("id") UUID id) {
+        return LegalHold.byId(id).map(Hold::of).orElseThrow(() -> ProblemException.notFound("Legal hold " + id));
     }
 
     @GET
@@ -80,11 +92,9 @@ public class HoldResource {
                            @QueryParam("kind") SubjectRef.Kind kind,
                            @QueryParam("id") String subjectId,
                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                           @QueryParam("cursor") String cursor) throws SQLException {
-        Cursors.Key after = Cursors.decode(cursor);
-        return Page.of(holds.page(active, org, kind == null ? null : kind.name(), subjectId,
-                after == null ? null : after.at(), after == null ? null : after.id(), limit + 1),
-                limit, h -> Cursors.key(h.placedAt(), h.id()));
+                           @QueryParam("cursor") String cursor) {
+        return Page.of(LegalHold.page(active, org, kind, subjectId, Cursors.decode(cursor), limit + 1).stream()
+                .map(Hold::of).toList(), limit, h -> Cursors.key(h.placedAt(), h.id()));
     }
 
     private Instant now() {

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A hold as legal places it: on one subject ({@code subject}) or on a whole organisation
@@ -22,5 +24,20 @@ public record NewHold(
     @AssertTrue(message = "give either subject (a hold on one data subject) or org (a hold on a whole organisation), not both")
     boolean isSubject() {
         return (subject == null) != (org == null);
+    }
+
+    LegalHold place(String actor, Instant at) {
+        LegalHold h = new LegalHold();
+        h.id = UUID.randomUUID();
+        h.scope = subject == null ? LegalHold.Scope.ORG : LegalHold.Scope.SUBJECT;
+        h.org = subject == null ? org : subject.org();
+        h.subjectKind = subject == null ? null : subject.kind();
+        h.subjectId = subject == null ? null : subject.id();
+        h.reason = reason;
+        h.description = description;
+        h.caseReference = caseReference;
+        h.placedBy = actor;
+        h.placedAt = at;
+        return h;
     }
 }

@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,8 +28,8 @@ public class CheckpointSigner {
     private final byte[] publicKey;
     private final boolean ephemeral;
 
-    public CheckpointSigner(@ConfigProperty(name = "steward.ledger.signing-key") Optional<String> configured)
-            throws GeneralSecurityException {
+    public CheckpointSigner(LedgerConfig config) throws GeneralSecurityException {
+        Optional<String> configured = config.signingKey();
         Ed25519Sign.KeyPair pair;
         if (configured.isPresent() && !configured.get().isBlank()) {
             byte[] seed;

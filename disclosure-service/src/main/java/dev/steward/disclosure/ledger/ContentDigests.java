@@ -1,7 +1,5 @@
 package dev.steward.disclosure.ledger;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +13,9 @@ public interface ContentDigests {
     /** The ledger entry types this covers. */
     Collection<String> types();
 
-    /** Digest of each stored record among {@code refs}; a record that no longer exists is absent. */
-    Map<UUID, String> digests(Connection connection, Collection<UUID> refs) throws SQLException;
+    /**
+     * Digest of each stored record among {@code refs}; a record that no longer exists is absent.
+     * Called in the verifier's transaction, chunk by chunk: what it loads must not stay managed.
+     */
+    Map<UUID, String> digests(Collection<UUID> refs);
 }

@@ -5,7 +5,7 @@ import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.Problem;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Roles;
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -18,12 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -36,10 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Ledger")
 public class LedgerResource {
 
-    public record Entry(long seq, String type, UUID ref, String contentDigest, Instant recordedAt, String prevHash,
-                        String hash) {
-    }
-
     public record PublicKey(String algorithm, String keyId, String publicKey, String spki, String pem,
                             boolean ephemeral, String signs) {
     }
@@ -47,13 +38,11 @@ public class LedgerResource {
     private final LedgerVerifier verifier;
     private final Checkpoints checkpoints;
     private final CheckpointSigner signer;
-    private final AgroalDataSource db;
 
-    public LedgerResource(LedgerVerifier verifier, Checkpoints checkpoints, CheckpointSigner signer, AgroalDataSource db) {
+    public LedgerResource(LedgerVerifier verifier, Checkpoints checkpoints, CheckpointSigner signer) {
         this.verifier = verifier;
         this.checkpoints = checkpoints;
         this.signer = signer;
-        this.db = db;
     }
 
     @GET
@@ -72,8 +61,8 @@ public class LedgerResource {
     @Path("/entries")
     @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Ledger entries in sequence order (they hold no personal data), for independent verification")
-    public Page<Entry> entries(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                               @QueryParam("cursor") String cursor) throws SQLException {
+    public Page<LedgerEntry> entries(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                     @QueryParam("cursor") String cursor) {
         String key = Page.decode(cursor);
         long after;
         try {
@@ -82,20 +71,8 @@ public class LedgerResource {
             throw ProblemException.badRequest("The cursor is not valid",
                     new Problem.FieldError("cursor", "is not a cursor this API issued"));
         }
-        List<Entry> rows = new ArrayList<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select seq, entry_type, ref_id, content_digest, recorded_at,"
-                     + " prev_hash, hash from ledger_entry where seq > ? order by seq limit ?")) {
-            ps.setLong(1, after);
-            ps.setInt(2, limit + 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Entry(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)));
-                }
-            }
-        }
-        return Page.of(rows, limit, e -> Long.toString(e.seq()));
+        List<LedgerEntry> rows = LedgerEntry.<LedgerEntry>find("seq > ?1", Sort.by("seq"), after).range(0, limit).list();
+        return Page.of(rows, limit, e -> Long.toString(e.seq));
     }
 
     @POST
@@ -104,31 +81,29 @@ public class LedgerResource {
     @Operation(summary = "Verify the entries since the last checkpoint and sign a new checkpoint (size + head hash)")
     public Response checkpoint() throws SQLException {
         Checkpoint cp = checkpoints.create();
-        return Response.created(URI.create("/ledger/checkpoints/" + cp.id())).entity(cp).build();
+        return Response.created(URI.create("/ledger/checkpoints/" + cp.id)).entity(cp).build();
     }
 
     @GET
     @Path("/checkpoints")
     @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     public Page<Checkpoint> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                 @QueryParam("cursor") String cursor) throws SQLException {
-        Cursors.Key after = Cursors.decode(cursor);
-        return Page.of(checkpoints.page(after == null ? null : after.at(), after == null ? null : after.id(), limit + 1),
-                limit, cp -> Cursors.key(cp.signedAt(), cp.id()));
+                                 @QueryParam("cursor") String cursor) {
+        return Page.of(Checkpoint.page(Cursors.decode(cursor), limit + 1), limit, cp -> Cursors.key(cp.signedAt, cp.id));
     }
 
     @GET
     @Path("/checkpoints/latest")
     @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
-    public Checkpoint latest() throws SQLException {
-        return checkpoints.latest().orElseThrow(() -> ProblemException.notFound("A checkpoint"));
+    public Checkpoint latest() {
+        return Checkpoint.latest().orElseThrow(() -> ProblemException.notFound("A checkpoint"));
     }
 
     @GET
     @Path("/checkpoints/{id}")
     @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
-    public Checkpoint get(@PathParam("id") UUID id) throws SQLException {
-        return checkpoints.find(id).orElseThrow(() -> ProblemException.notFound("Checkpoint " + id));
+    public Checkpoint get(@PathParam("id") UUID id) {
+        return Checkpoint.<Checkpoint>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Checkpoint " + id));
     }
 
     @GET

@@ -1,8 +1,10 @@
 package dev.steward.disclosure.ledger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Recomputes the chain from the stored rows, streaming them with a cursor: each entry's link to
+ * Recomputes the chain from the stored rows, streaming them with a cursor (plain JDBC: a
+ * forward-only scan of the whole ledger, which an ORM would hold in its persistence context): each entry's link to
  * the previous hash, its own hash, the digest of the record it covers, no gaps, and — when the
  * range reaches the head — that the head row agrees with the last entry (a truncated tail).
  */
@@ -23,6 +26,8 @@ import java.util.UUID;
 public class LedgerVerifier {
 
     private static final int CHUNK = 500;
+    /** A whole-ledger scan may outlast the default transaction timeout. */
+    static final int SCAN_TIMEOUT_SECONDS = 3600;
 
     private record Row(long seq, String type, UUID ref, String digest, Instant recordedAt, String prev, String hash) {
     }
@@ -55,66 +60,63 @@ public class LedgerVerifier {
      * Verifies {@code [from, to]} (null: 1 and the head). The entry before {@code from} anchors the
      * range unless {@code anchorHash} (a signed checkpoint's head hash) is given.
      */
+    @Transactional(rollbackOn = Exception.class)
+    @TransactionConfiguration(timeout = SCAN_TIMEOUT_SECONDS)
     public Verification verify(Long fromOrNull, Long toOrNull, String anchorHash) throws SQLException {
         Head head = head();
         long from = fromOrNull == null ? 1 : Math.max(1, fromOrNull);
         long to = toOrNull == null ? head.size() : Math.min(toOrNull, head.size());
+        // the transaction's connection (autocommit off), so that the fetch size makes the driver stream
         try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                String prev = anchorHash != null ? anchorHash : from == 1 ? Chain.genesis() : storedHash(c, from - 1);
-                if (prev == null) {
-                    return new Verification(false, from, to, 0, from - 1, "entry missing", head.size(), head.hash());
-                }
-                long expected = from;
-                long checked = 0;
-                try (PreparedStatement ps = c.prepareStatement("select seq, entry_type, ref_id, content_digest,"
-                        + " recorded_at, prev_hash, hash from ledger_entry where seq between ? and ? order by seq")) {
-                    ps.setFetchSize(CHUNK);
-                    ps.setLong(1, from);
-                    ps.setLong(2, to);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        List<Row> chunk = new ArrayList<>(CHUNK);
-                        boolean more = true;
-                        while (more) {
-                            more = rs.next();
-                            if (more) {
-                                chunk.add(new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                                        rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)));
-                            }
-                            if (chunk.size() == CHUNK || (!more && !chunk.isEmpty())) {
-                                Map<UUID, String> digests = contentDigests(c, chunk);
-                                for (Row r : chunk) {
-                                    String problem = check(r, expected, prev, digests);
-                                    if (problem != null) {
-                                        return new Verification(false, from, to, checked, expected, problem,
-                                                head.size(), head.hash());
-                                    }
-                                    prev = r.hash();
-                                    expected++;
-                                    checked++;
+            String prev = anchorHash != null ? anchorHash : from == 1 ? Chain.genesis() : storedHash(c, from - 1);
+            if (prev == null) {
+                return new Verification(false, from, to, 0, from - 1, "entry missing", head.size(), head.hash());
+            }
+            long expected = from;
+            long checked = 0;
+            try (PreparedStatement ps = c.prepareStatement("select seq, entry_type, ref_id, content_digest,"
+                    + " recorded_at, prev_hash, hash from ledger_entry where seq between ? and ? order by seq")) {
+                ps.setFetchSize(CHUNK);
+                ps.setLong(1, from);
+                ps.setLong(2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Row> chunk = new ArrayList<>(CHUNK);
+                    boolean more = true;
+                    while (more) {
+                        more = rs.next();
+                        if (more) {
+                            chunk.add(new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
+                                    rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)));
+                        }
+                        if (chunk.size() == CHUNK || (!more && !chunk.isEmpty())) {
+                            Map<UUID, String> digests = contentDigests(chunk);
+                            for (Row r : chunk) {
+                                String problem = check(r, expected, prev, digests);
+                                if (problem != null) {
+                                    return new Verification(false, from, to, checked, expected, problem,
+                                            head.size(), head.hash());
                                 }
-                                chunk.clear();
+                                prev = r.hash();
+                                expected++;
+                                checked++;
                             }
+                            chunk.clear();
                         }
                     }
                 }
-                if (expected <= to) {
-                    return new Verification(false, from, to, checked, expected, "entry missing", head.size(), head.hash());
-                }
-                if (to == head.size() && to >= from && !prev.equals(head.hash())) {
-                    return new Verification(false, from, to, checked, to, "chain head does not match the last entry",
-                            head.size(), head.hash());
-                }
-                if (to == head.size() && head.size() > 0 && maxSeq(c) != head.size()) {
-                    return new Verification(false, from, to, checked, head.size() + 1, "entries beyond the chain head",
-                            head.size(), head.hash());
-                }
-                return new Verification(true, from, to, checked, null, null, head.size(), head.hash());
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
             }
+            if (expected <= to) {
+                return new Verification(false, from, to, checked, expected, "entry missing", head.size(), head.hash());
+            }
+            if (to == head.size() && to >= from && !prev.equals(head.hash())) {
+                return new Verification(false, from, to, checked, to, "chain head does not match the last entry",
+                        head.size(), head.hash());
+            }
+            if (to == head.size() && head.size() > 0 && maxSeq(c) != head.size()) {
+                return new Verification(false, from, to, checked, head.size() + 1, "entries beyond the chain head",
+                        head.size(), head.hash());
+            }
+            return new Verification(true, from, to, checked, null, null, head.size(), head.hash());
         }
     }
 
@@ -138,7 +140,7 @@ public class LedgerVerifier {
         return null;
     }
 
-    private Map<UUID, String> contentDigests(Connection c, List<Row> rows) throws SQLException {
+    private Map<UUID, String> contentDigests(List<Row> rows) {
         Map<String, List<UUID>> byType = new HashMap<>();
         for (Row r : rows) {
             byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r.ref());
@@ -147,7 +149,7 @@ public class LedgerVerifier {
         for (Map.Entry<String, List<UUID>> e : byType.entrySet()) {
             ContentDigests content = contentByType.get(e.getKey());
             if (content != null) {
-                out.putAll(content.digests(c, e.getValue()));
+                out.putAll(content.digests(e.getValue()));
             }
         }
         return out;

@@ -20,7 +20,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +29,8 @@ import org.jboss.logging.Logger;
  * correctly. A caller's future completes with its sequence number and hash only after the commit.
  * If a batch fails (say one record violates a constraint), its entries are retried one by one, so
  * only the faulty entry fails.
+ * <p>Plain JDBC with its own connection and commit, outside JTA: one transaction carries many
+ * callers' appends (group commit), which a per-call {@code @Transactional} cannot express.
  */
 @ApplicationScoped
 public class LedgerWriter {
@@ -49,12 +50,10 @@ public class LedgerWriter {
     private volatile boolean running;
     private Thread thread;
 
-    public LedgerWriter(AgroalDataSource db, MeterRegistry metrics,
-                        @ConfigProperty(name = "steward.ledger.max-batch", defaultValue = "500") int maxBatch,
-                        @ConfigProperty(name = "steward.ledger.queue-capacity", defaultValue = "10000") int capacity) {
+    public LedgerWriter(AgroalDataSource db, MeterRegistry metrics, LedgerConfig config) {
         this.db = db;
-        this.maxBatch = maxBatch;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBatch = config.maxBatch();
+        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.batchSizes = DistributionSummary.builder("steward.ledger.batch.size")
                 .description("Entries written per group commit").register(metrics);
         this.batchTimes = io.micrometer.core.instrument.Timer.builder("steward.ledger.batch.duration")

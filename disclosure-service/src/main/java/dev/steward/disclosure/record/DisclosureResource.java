@@ -7,7 +7,6 @@ import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Roles;
 import dev.steward.platform.subject.SubjectRef;
-import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,13 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,24 +33,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DisclosureResource {
 
     private final DisclosureService service;
-    private final DisclosureRepository repository;
     private final Caller caller;
     private final Clock clock;
-    private final AgroalDataSource db;
 
-    public DisclosureResource(DisclosureService service, DisclosureRepository repository, Caller caller, Clock clock,
-                              AgroalDataSource db) {
+    public DisclosureResource(DisclosureService service, Caller caller, Clock clock) {
         this.service = service;
-        this.repository = repository;
         this.caller = caller;
         this.clock = clock;
-        this.db = db;
     }
 
     @POST
     @RolesAllowed(Roles.LEGAL)
     @Operation(summary = "Record a disclosure (or a correction of one); answered once durable in the ledger")
-    public Response record(@Valid @NotNull NewDisclosure disclosure) throws SQLException {
+    public Response record(@Valid @NotNull NewDisclosure disclosure) {
         DisclosureService.Recorded done = service.record(disclosure, caller.id(), caller.name());
         DisclosureRecord r = done.record();
         DisclosureView view = DisclosureView.of(r, LocalDate.now(clock), List.of(),
@@ -67,10 +56,8 @@ public class DisclosureResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
-    public DisclosureView get(@PathParam("id") UUID id) throws SQLException {
-        DisclosureRepository.Stored s = repository.find(id)
-                .orElseThrow(() -> ProblemException.notFound("Disclosure " + id));
-        return view(s);
+    public DisclosureView get(@PathParam("id") UUID id) {
+        return view(Disclosure.byId(id).orElseThrow(() -> ProblemException.notFound("Disclosure " + id)));
     }
 
     @GET
@@ -79,7 +66,7 @@ public class DisclosureResource {
     public Page<DisclosureView> list(@QueryParam("org") String org, @QueryParam("kind") SubjectRef.Kind kind,
                                      @QueryParam("id") String subjectId,
                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                     @QueryParam("cursor") String cursor) throws SQLException {
+                                     @QueryParam("cursor") String cursor) {
         SubjectRef subject = null;
         if (org != null || kind != null || subjectId != null) {
             if (org == null || kind == null || subjectId == null) {
@@ -88,29 +75,14 @@ public class DisclosureResource {
             }
             subject = new SubjectRef(org, kind, subjectId);
         }
-        Cursors.Key after = Cursors.decode(cursor);
-        List<DisclosureRepository.Stored> rows = repository.page(subject, after == null ? null : after.at(),
-                after == null ? null : after.id(), limit + 1);
-        List<DisclosureView> views = new ArrayList<>(rows.size());
-        for (DisclosureRepository.Stored s : rows) {
-            views.add(view(s));
-        }
+        List<DisclosureView> views = Disclosure.page(subject, Cursors.decode(cursor), limit + 1).stream()
+                .map(this::view).toList();
         return Page.of(views, limit, v -> Cursors.key(v.recordedAt(), v.id()));
     }
 
-    private DisclosureView view(DisclosureRepository.Stored s) throws SQLException {
-        String hash = null;
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select hash from ledger_entry where seq = ?")) {
-            ps.setLong(1, s.ledgerSeq());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    hash = rs.getString(1);
-                }
-            }
-        }
-        DisclosureRecord r = s.record();
-        return DisclosureView.of(r, LocalDate.now(clock), repository.correctedBy(r.id()),
-                new DisclosureView.Ledger(s.ledgerSeq(), hash, r.digest()));
+    private DisclosureView view(Disclosure d) {
+        DisclosureRecord r = d.toRecord();
+        return DisclosureView.of(r, LocalDate.now(clock), d.correctedBy.stream().map(c -> c.id).toList(),
+                new DisclosureView.Ledger(d.ledgerSeq, d.entry == null ? null : d.entry.hash, r.digest()));
     }
 }

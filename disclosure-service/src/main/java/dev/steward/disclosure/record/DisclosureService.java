@@ -1,12 +1,12 @@
 package dev.steward.disclosure.record;
 
+import dev.steward.disclosure.ledger.LedgerConfig;
 import dev.steward.disclosure.ledger.LedgerWriter;
 import dev.steward.disclosure.ledger.Receipt;
 import dev.steward.platform.problem.Problem;
 import dev.steward.platform.problem.Problem.FieldError;
 import dev.steward.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Records disclosures: the rules a legal team needs enforced, then a durable ledger append. */
@@ -34,18 +33,18 @@ public class DisclosureService {
     private final long ackTimeoutSeconds;
 
     public DisclosureService(DisclosureRepository repository, LedgerWriter ledger, ConsentCheck consent, Clock clock,
-                             @ConfigProperty(name = "steward.ledger.ack-timeout-seconds", defaultValue = "30") long ackTimeoutSeconds) {
+                             LedgerConfig config) {
         this.repository = repository;
         this.ledger = ledger;
         this.consent = consent;
         this.clock = clock;
-        this.ackTimeoutSeconds = ackTimeoutSeconds;
+        this.ackTimeoutSeconds = config.ackTimeoutSeconds();
     }
 
     public record Recorded(DisclosureRecord record, Receipt receipt) {
     }
 
-    public Recorded record(NewDisclosure in, String callerId, String callerName) throws SQLException {
+    public Recorded record(NewDisclosure in, String callerId, String callerName) {
         LocalDate today = LocalDate.now(clock);
         List<FieldError> errors = new ArrayList<>();
         if (in.receivedOn().isAfter(today)) {
@@ -74,7 +73,7 @@ public class DisclosureService {
                         new FieldError("approver", "must not be the person recording the disclosure"));
             }
         }
-        if (in.corrects() != null && !repository.exists(in.corrects())) {
+        if (in.corrects() != null && !Disclosure.exists(in.corrects())) {
             throw ProblemException.unprocessable("unknown-correction-target", "Corrected entry not found",
                     "A correction must reference an existing disclosure",
                     new FieldError("corrects", "names no recorded disclosure"));

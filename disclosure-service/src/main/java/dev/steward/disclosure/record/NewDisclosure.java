@@ -1,6 +1,7 @@
 package dev.steward.disclosure.record;
 
 import dev.steward.platform.subject.SubjectRef;
+import jakarta.persistence.Embeddable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A disclosure as legal records it. Never edited: {@code corrects} names the entry a correction replaces. */
 public record NewDisclosure(
@@ -34,9 +37,11 @@ public record NewDisclosure(
                             @Size(max = 1000) String contact) {
     }
 
-    /** A document kept elsewhere (the subpoena, the response), referenced by its SHA-256. */
+    /** A document kept elsewhere (the subpoena, the response), referenced by its SHA-256; stored as it is. */
+    @Embeddable
     public record Attachment(@NotBlank @Size(max = 300) String name,
-                             @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits (SHA-256)") String sha256,
+                             @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits (SHA-256)")
+                             @JdbcTypeCode(SqlTypes.CHAR) String sha256,
                              @Size(max = 200) String mediaType) {
     }
 

@@ -66,6 +66,7 @@ public class TransparencyResource {
             throw ProblemException.badRequest("from must not be after to", new Problem.FieldError("from", "is after to"));
         }
         List<Row> rows = new ArrayList<>();
+        // plain JDBC: a set-based aggregate (group by over the current records), nothing to map to entities
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select extract(year from d.received_on)::int || '-H'"
                      + " || case when extract(month from d.received_on) <= 6 then '1' else '2' end as period,"

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** What the legal team records about a sub-processor. */
 public record NewSubProcessor(
@@ -23,5 +24,18 @@ public record NewSubProcessor(
     @AssertTrue(message = "agreementSince is required when, and only when, an agreement is in force")
     boolean isAgreementSince() {
         return agreementInForce == null || agreementInForce == (agreementSince != null);
+    }
+
+    SubProcessor register(String actor) {
+        SubProcessor sp = new SubProcessor();
+        sp.id = UUID.randomUUID();
+        sp.name = name;
+        sp.purpose = purpose;
+        sp.dataCategories = List.copyOf(dataCategories);
+        sp.country = country;
+        sp.agreementInForce = agreementInForce;
+        sp.agreementSince = agreementSince;
+        sp.createdBy = actor;
+        return sp;
     }
 }

@@ -4,8 +4,10 @@ import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Roles;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,46 +20,56 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.sql.SQLException;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** The sub-processor registry: kept by legal, published to anyone (§9). */
 @Path("/subprocessors")
 @Tag(name = "Sub-processors")
+@Transactional
 public class SubProcessorResource {
 
-    private final SubProcessorRepository registry;
     private final Caller caller;
 
-    public SubProcessorResource(SubProcessorRepository registry, Caller caller) {
-        this.registry = registry;
+    public SubProcessorResource(Caller caller) {
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed(Roles.LEGAL)
-    public Response register(@Valid @NotNull NewSubProcessor sp) throws SQLException {
-        UUID id = registry.insert(sp, caller.name()).orElseThrow(() -> ProblemException.conflict(
-                "subprocessor-exists", "Sub-processor exists",
-                "A sub-processor named '" + sp.name() + "' is already registered"));
-        return Response.created(URI.create("/subprocessors/" + id))
-                .entity(registry.find(id).orElseThrow()).build();
+    public Response register(@Valid @NotNull NewSubProcessor in) {
+        ProblemException exists = ProblemException.conflict("subprocessor-exists", "Sub-processor exists",
+                "A sub-processor named '" + in.name() + "' is already registered");
+        if (SubProcessor.count("name", in.name()) > 0) {
+            throw exists;
+        }
+        SubProcessor sp = in.register(caller.name());
+        try {
+            sp.persistAndFlush(); // the unique name keeps the first of two concurrent registrations
+        } catch (ConstraintViolationException e) {
+            throw exists;
+        }
+        return Response.created(URI.create("/subprocessors/" + sp.id)).entity(sp).build();
     }
 
     @GET
     @PermitAll
     @SecurityRequirement(name = "none")
     public Page<SubProcessor> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                   @QueryParam("cursor") String cursor) throws SQLException {
-        return Page.of(registry.page(Page.decode(cursor), limit + 1), limit, SubProcessor::name);
+                                   @QueryParam("cursor") String cursor) {
+        String after = Objects.requireNonNullElse(Page.decode(cursor), "");
+        return Page.of(SubProcessor.<SubProcessor>find("name > ?1", Sort.by("name"), after).range(0, limit).list(),
+                limit, sp -> sp.name);
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
-    public SubProcessor get(@PathParam("id") UUID id) throws SQLException {
-        return registry.find(id).orElseThrow(() -> ProblemException.notFound("Sub-processor " + id));
+    public SubProcessor get(@PathParam("id") UUID id) {
+        return SubProcessor.<SubProcessor>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Sub-processor " + id));
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.disclosure.bench;
 
+import dev.steward.disclosure.ledger.LedgerConfig;
 import dev.steward.disclosure.ledger.LedgerContent;
 import dev.steward.disclosure.ledger.LedgerWriter;
 import dev.steward.disclosure.ledger.WriteBatch;
@@ -19,10 +20,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +65,39 @@ public final class LedgerAppendBench {
         }
     }
 
+    /** The production defaults (application.properties) for the writer's settings. */
+    private static final class BenchConfig implements LedgerConfig {
+        @Override
+        public Optional<String> signingKey() {
+            return Optional.empty();
+        }
+
+        @Override
+        public int maxBatch() {
+            return 500;
+        }
+
+        @Override
+        public int queueCapacity() {
+            return 10_000;
+        }
+
+        @Override
+        public long ackTimeoutSeconds() {
+            return 30;
+        }
+
+        @Override
+        public Duration checkpointEvery() {
+            return Duration.ofHours(1);
+        }
+
+        @Override
+        public Duration checkpointDelay() {
+            return Duration.ofMinutes(5);
+        }
+    }
+
     private interface Op {
         void run() throws Exception;
     }
@@ -94,7 +130,7 @@ public final class LedgerAppendBench {
                 }
             }
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-            LedgerWriter writer = new LedgerWriter(db, metrics, 500, 10_000);
+            LedgerWriter writer = new LedgerWriter(db, metrics, new BenchConfig());
             // start/stop are the writer's (package-private) Quarkus lifecycle observers
             Method start = LedgerWriter.class.getDeclaredMethod("start", StartupEvent.class);
             Method stop = LedgerWriter.class.getDeclaredMethod("stop", ShutdownEvent.class);
