@@ -3,8 +3,12 @@ package dev.steward.request.execution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,6 +16,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -81,8 +86,29 @@ public class Execution {
         return settings.threads();
     }
 
-    /** Schedules a task instance in the caller's transaction; a no-op if that instance exists. */
-    public void schedule(SchedulableInstance<?> instance) {
-        client.scheduleIfNotExists(instance);
+    /** Schedules an instance of a task now (by the scheduler's own clock), in the caller's transaction; a no-op if it exists. */
+    public void schedule(String task, String instance) {
+        client.scheduleIfNotExists(SchedulableInstance.of(new TaskInstance<>(task, instance, instance), now -> now));
+    }
+
+    /** What a task does with its instance, on attempt 1, 2, ... */
+    public interface Work {
+        void run(String instance, int attempt);
+    }
+
+    /** What happens once the retries are spent. */
+    public interface GiveUp {
+        void after(String instance, int attempts, Throwable cause);
+    }
+
+    /** A task whose instance names its data, retried with exponential back-off, then given up. */
+    public static OneTimeTask<String> retried(String name, int maxRetries, Duration backoff, double rate, Work work,
+                                              GiveUp giveUp) {
+        return Tasks.oneTime(name, String.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(maxRetries,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(backoff, rate),
+                        (complete, ops) -> giveUp.after(complete.getExecution().taskInstance.getId(),
+                                complete.getExecution().consecutiveFailures + 1, complete.getCause().orElse(null))))
+                .execute((instance, ctx) -> work.run(instance.getId(), ctx.getExecution().consecutiveFailures + 1));
     }
 }

@@ -47,7 +47,7 @@ public class Actions {
 
     /** The request if the caller may see it; 404 otherwise (existence is never revealed). */
     public Request visible(UUID id, Caller caller, boolean lock) {
-        Request r = (lock ? Request.lock(id) : Request.find(id))
+        Request r = (lock ? Request.lock(id) : Request.byId(id))
                 .orElseThrow(() -> ProblemException.notFound("Request " + id));
         if (!visibleTo(r, caller)) {
             throw ProblemException.notFound("Request " + id);

@@ -65,7 +65,7 @@ public class Request extends PanacheEntityBase {
         return new SubjectRef(subjectOrg, subjectKind, subjectId);
     }
 
-    public static Optional<Request> find(UUID id) {
+    public static Optional<Request> byId(UUID id) {
         return findByIdOptional(id);
     }
 

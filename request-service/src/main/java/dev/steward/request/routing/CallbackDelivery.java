@@ -60,7 +60,7 @@ public class CallbackDelivery {
             throw new UncheckedIOException(e);
         }
         callback.persist();
-        execution.schedule(CallbackTask.now(r.id.toString()));
+        execution.schedule(CallbackTask.NAME, r.id.toString());
     }
 
     /** OpenDSR-style request document (api_version, subject_request_id/type, identities, ...). */

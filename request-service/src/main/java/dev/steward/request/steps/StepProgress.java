@@ -28,8 +28,7 @@ public class StepProgress implements StepPlan {
         List<String> done = StepResult.doneSteps(r.id);
         for (Step step : Step.plan(r.type)) {
             if (!done.contains(step.name())) {
-                String ref = r.id + "/" + r.round + "/" + step.name();
-                execution.schedule(StepTask.now(ref));
+                execution.schedule(StepTask.NAME, r.id + "/" + r.round + "/" + step.name());
                 return;
             }
         }

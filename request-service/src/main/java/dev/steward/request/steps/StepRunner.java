@@ -69,7 +69,7 @@ public class StepRunner {
     public void run(String data, int attempt) {
         Ref ref = Ref.parse(data);
         Instant started = clock.instant();
-        Optional<Request> found = Request.find(ref.id());
+        Optional<Request> found = Request.byId(ref.id());
         if (found.isEmpty() || !current(found.get(), ref)) {
             String why = "request is " + found.map(r -> r.status.name()).orElse("gone") + "; nothing to do";
             QuarkusTransaction.requiringNew().run(() -> log(ref, attempt, started, "SKIPPED", why));

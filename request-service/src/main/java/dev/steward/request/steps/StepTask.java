@@ -1,10 +1,7 @@
 package dev.steward.request.steps;
 
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.steward.request.execution.Execution;
 import dev.steward.request.execution.ExecutionSettings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -22,16 +19,6 @@ public class StepTask {
     @Produces
     @Singleton
     OneTimeTask<String> definition(StepRunner runner, ExecutionSettings s) {
-        return Tasks.oneTime(NAME, String.class)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(s.maxRetries(),
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(s.backoffInitial(), s.backoffRate()),
-                        (complete, ops) -> runner.exhausted((String) complete.getExecution().taskInstance.getData(),
-                                complete.getExecution().consecutiveFailures + 1, complete.getCause().orElse(null))))
-                .execute((instance, ctx) -> runner.run(instance.getData(), ctx.getExecution().consecutiveFailures + 1));
-    }
-
-    /** The step, due now by the scheduler's own clock. */
-    static SchedulableInstance<String> now(String ref) {
-        return SchedulableInstance.of(new TaskInstance<>(NAME, ref, ref), now -> now);
+        return Execution.retried(NAME, s.maxRetries(), s.backoffInitial(), s.backoffRate(), runner::run, runner::exhausted);
     }
 }
