@@ -133,7 +133,7 @@ public class Intake {
         Jurisdiction j = jurisdiction == null ? Jurisdiction.DEFAULT : jurisdiction;
         String hash = hash(type, d.subject(), j, attestation, contact, details);
         if (key != null) {
-            Request existing = Request.byIdempotencyKey(scope, key).orElse(null);
+            Request existing = Request.lockIdempotencyKey(scope, key).orElse(null);
             if (existing != null) {
                 if (!existing.bodyHash.equals(hash)) {
                     throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency-Key already used",

@@ -75,11 +75,11 @@ public class Request extends PanacheEntityBase {
     }
 
     /**
-     * The request submitted with this key, if any. Submissions with one key take turns (a
-     * transaction-scoped advisory lock, taken first), so a concurrent duplicate waits for the first
-     * to commit and then finds it; the unique index on (idem_scope, idem_key) stays the backstop.
+     * Locks an Idempotency-Key until the transaction ends and answers the request already submitted
+     * with it, if any. Submissions with one key take turns, so a concurrent duplicate waits for the
+     * first to commit and then finds it; the unique index on (idem_scope, idem_key) stays the backstop.
      */
-    public static Optional<Request> byIdempotencyKey(String scope, String key) {
+    public static Optional<Request> lockIdempotencyKey(String scope, String key) {
         // native SQL: PostgreSQL's advisory lock has no JPA equivalent
         getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, scope + "\n" + key).getSingleResult();
