@@ -1,14 +1,13 @@
 package dev.steward.request.deadline;
 
 import dev.steward.platform.problem.ProblemException;
-import dev.steward.request.lifecycle.Jurisdiction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * Deadline arithmetic. GDPR Art. 12(3): one month (30 days), extendable by two months to 90 days
@@ -24,9 +23,12 @@ public class Deadlines {
     private final int defaultMaxTotalDays;
     private final int dueSoonDays;
 
-    public Deadlines(@ConfigProperty(name = "steward.requests.default-days", defaultValue = "30") int defaultDays,
-                     @ConfigProperty(name = "steward.requests.default-max-total-days", defaultValue = "90") int defaultMaxTotalDays,
-                     @ConfigProperty(name = "steward.requests.due-soon-days", defaultValue = "7") int dueSoonDays) {
+    @Inject
+    public Deadlines(DeadlineSettings settings) {
+        this(settings.defaultDays(), settings.defaultMaxTotalDays(), settings.dueSoonDays());
+    }
+
+    public Deadlines(int defaultDays, int defaultMaxTotalDays, int dueSoonDays) {
         this.defaultDays = defaultDays;
         this.defaultMaxTotalDays = defaultMaxTotalDays;
         this.dueSoonDays = dueSoonDays;

@@ -4,95 +4,52 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import dev.steward.request.routing.CallbackDelivery;
-import dev.steward.request.store.Db;
-import dev.steward.request.store.TxDataSource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Durable execution on db-scheduler, in this service's own database (table scheduled_tasks,
- * created by Flyway). Two task kinds: one step of a request ({@code dsr-step}, instance
- * {@code <requestId>/<round>/<STEP>}) and the signed callback to a controller
- * ({@code controller-callback}). Tasks are scheduled through a client whose connections join the
- * running {@link Db#tx}, so a state change and the task it asks for commit together. The scheduler
- * starts and stops with Quarkus on the Agroal DataSource; a picked task whose scheduler died is
- * revived by db-scheduler's dead-execution detection on another (or the next) instance.
+ * created by Flyway). It runs every {@link Task} bean; each capability defines its own tasks.
+ * db-scheduler works on the Agroal DataSource itself: inside a JTA transaction Agroal hands it the
+ * transaction's connection, which db-scheduler leaves to the transaction (its default
+ * {@code commitWhenAutocommitDisabled(false)}), so a state change and the task it schedules commit
+ * or roll back together. A picked task whose scheduler died is revived by db-scheduler's
+ * dead-execution detection on another (or the next) instance.
  */
 @ApplicationScoped
 public class Execution {
 
     private static final Logger LOG = Logger.getLogger(Execution.class);
-    public static final String STEP_TASK = "dsr-step";
-    public static final String CALLBACK_TASK = "controller-callback";
 
-    @Inject
-    Db db;
-    @Inject
-    StepRunner runner;
-    @Inject
-    CallbackDelivery callbacks;
-
-    @ConfigProperty(name = "steward.execution.enabled", defaultValue = "true")
-    boolean enabled;
-    @ConfigProperty(name = "steward.execution.threads", defaultValue = "10")
-    int threads;
-    @ConfigProperty(name = "steward.execution.polling-interval", defaultValue = "PT1S")
-    Duration pollingInterval;
-    @ConfigProperty(name = "steward.execution.heartbeat-interval", defaultValue = "PT30S")
-    Duration heartbeatInterval;
-    @ConfigProperty(name = "steward.execution.missed-heartbeats", defaultValue = "6")
-    int missedHeartbeats;
-    @ConfigProperty(name = "steward.execution.shutdown-max-wait", defaultValue = "PT30S")
-    Duration shutdownMaxWait;
-    @ConfigProperty(name = "steward.execution.backoff-initial", defaultValue = "PT5S")
-    Duration backoffInitial;
-    @ConfigProperty(name = "steward.execution.backoff-rate", defaultValue = "2.0")
-    double backoffRate;
-    @ConfigProperty(name = "steward.execution.max-retries", defaultValue = "8")
-    int maxRetries;
-    @ConfigProperty(name = "steward.callback.backoff-initial", defaultValue = "PT30S")
-    Duration callbackBackoffInitial;
-    @ConfigProperty(name = "steward.callback.max-retries", defaultValue = "20")
-    int callbackMaxRetries;
-
-    private OneTimeTask<String> stepTask;
-    private OneTimeTask<String> callbackTask;
-    private List<Task<?>> tasks;
-    private SchedulerClient client;
+    private final AgroalDataSource dataSource;
+    private final ExecutionSettings settings;
+    private final List<Task<?>> tasks;
+    private final SchedulerClient client;
     private volatile Scheduler scheduler;
 
+    public Execution(AgroalDataSource dataSource, ExecutionSettings settings, Instance<Task<?>> tasks) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.tasks = tasks.stream().toList();
+        this.client = SchedulerClient.Builder.create(dataSource, this.tasks).build();
+    }
+
     void onStart(@Observes @Priority(100) StartupEvent event) {
-        stepTask = Tasks.oneTime(STEP_TASK, String.class)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(maxRetries,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(backoffInitial, backoffRate),
-                        (complete, ops) -> runner.exhausted((String) complete.getExecution().taskInstance.getData(),
-                                complete.getExecution().consecutiveFailures + 1, complete.getCause().orElse(null))))
-                .execute((instance, ctx) -> runner.run(instance.getData(),
-                        ctx.getExecution().consecutiveFailures + 1));
-        callbackTask = Tasks.oneTime(CALLBACK_TASK, String.class)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(callbackMaxRetries,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(callbackBackoffInitial, 2.0),
-                        (complete, ops) -> callbacks.gaveUp((String) complete.getExecution().taskInstance.getData(),
-                                complete.getCause().orElse(null))))
-                .execute((instance, ctx) -> callbacks.deliver(instance.getData(),
-                        ctx.getExecution().consecutiveFailures + 1));
-        tasks = List.of(stepTask, callbackTask);
-        client = SchedulerClient.Builder.create(new TxDataSource(db.dataSource()), tasks).build();
-        if (enabled) {
+        if (settings.enabled()) {
             start();
         }
     }
@@ -106,16 +63,16 @@ public class Execution {
         if (scheduler != null) {
             return;
         }
-        scheduler = Scheduler.create(db.dataSource(), tasks)
+        scheduler = Scheduler.create(dataSource, tasks)
                 .schedulerName(new SchedulerName.Fixed("request-service-" + UUID.randomUUID()))
-                .threads(threads)
-                .pollingInterval(pollingInterval)
-                .heartbeatInterval(heartbeatInterval)
-                .missedHeartbeatsLimit(missedHeartbeats)
-                .shutdownMaxWait(shutdownMaxWait)
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(settings.missedHeartbeats())
+                .shutdownMaxWait(settings.shutdownMaxWait())
                 .build();
         scheduler.start();
-        LOG.infof("db-scheduler started: %d threads, polling every %s", threads, pollingInterval);
+        LOG.infof("db-scheduler started: %d threads, polling every %s", settings.threads(), settings.pollingInterval());
     }
 
     public synchronized void stop() {
@@ -125,21 +82,33 @@ public class Execution {
         }
     }
 
-    public boolean running() {
-        return scheduler != null;
-    }
-
     public int threads() {
-        return threads;
+        return settings.threads();
     }
 
-    /** Schedules one step now, in the caller's transaction; a no-op if that instance exists. */
-    public void schedule(UUID requestId, int round, Step step) {
-        String ref = requestId + "/" + round + "/" + step.name();
-        client.scheduleIfNotExists(stepTask.instance(ref, ref), Instant.now());
+    /** Schedules an instance of a task now (by the scheduler's own clock), in the caller's transaction; a no-op if it exists. */
+    public void schedule(String task, String instance) {
+        client.scheduleIfNotExists(SchedulableInstance.of(new TaskInstance<>(task, instance, instance), now -> now));
     }
 
-    public void scheduleCallback(UUID requestId) {
-        client.scheduleIfNotExists(callbackTask.instance(requestId.toString(), requestId.toString()), Instant.now());
+    /** What a task does with its instance, on attempt 1, 2, ... */
+    public interface Work {
+        void run(String instance, int attempt);
+    }
+
+    /** What happens once the retries are spent. */
+    public interface GiveUp {
+        void after(String instance, int attempts, Throwable cause);
+    }
+
+    /** A task whose instance names its data, retried with exponential back-off, then given up. */
+    public static OneTimeTask<String> retried(String name, int maxRetries, Duration backoff, double rate, Work work,
+                                              GiveUp giveUp) {
+        return Tasks.oneTime(name, String.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(maxRetries,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(backoff, rate),
+                        (complete, ops) -> giveUp.after(complete.getExecution().taskInstance.getId(),
+                                complete.getExecution().consecutiveFailures + 1, complete.getCause().orElse(null))))
+                .execute((instance, ctx) -> work.run(instance.getId(), ctx.getExecution().consecutiveFailures + 1));
     }
 }

@@ -9,17 +9,15 @@ import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Roles;
 import dev.steward.platform.subject.SubjectRef;
 import dev.steward.request.deadline.Deadlines;
-import dev.steward.request.lifecycle.Jurisdiction;
+import dev.steward.request.deadline.Jurisdiction;
 import dev.steward.request.lifecycle.Lifecycle;
 import dev.steward.request.lifecycle.Manner;
+import dev.steward.request.lifecycle.Request;
 import dev.steward.request.lifecycle.RequestStatus;
 import dev.steward.request.lifecycle.RequestType;
 import dev.steward.request.routing.CallbackDelivery;
-import dev.steward.request.store.Db;
-import dev.steward.request.store.RequestRecord;
-import dev.steward.request.store.RequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -36,27 +34,26 @@ import java.util.UUID;
  * that reaches the provider other than through that Client's admin is routed to the Client (§1).
  */
 @ApplicationScoped
+@Transactional(rollbackOn = Exception.class)
 public class Intake {
 
     public static final Duration RECENT_AUTH = Duration.ofMinutes(10);
     public static final String PUBLIC_SCOPE = "public";
 
-    @Inject
-    Db db;
-    @Inject
-    RequestRepository repo;
-    @Inject
-    Lifecycle lifecycle;
-    @Inject
-    CallbackDelivery callbacks;
-    @Inject
-    Deadlines deadlines;
-    @Inject
-    Clock clock;
-
+    private final Lifecycle lifecycle;
+    private final CallbackDelivery callbacks;
+    private final Deadlines deadlines;
+    private final Clock clock;
     private final ObjectMapper canonical = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    public record Result(RequestRecord request, boolean created) {
+    public Intake(Lifecycle lifecycle, CallbackDelivery callbacks, Deadlines deadlines, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.callbacks = callbacks;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    public record Result(Request request, boolean created) {
     }
 
     private record Decision(SubjectRef subject, Manner manner, String role, RequestStatus target, String note) {
@@ -135,31 +132,47 @@ public class Intake {
         }
         Jurisdiction j = jurisdiction == null ? Jurisdiction.DEFAULT : jurisdiction;
         String hash = hash(type, d.subject(), j, attestation, contact, details);
-        Instant now = clock.instant();
-        Instant due = deadlines.dueAt(j, now);
-        RequestRecord fresh = new RequestRecord(UUID.randomUUID(), type, d.subject(), RequestStatus.RECEIVED, d.manner(),
-                j, submittedBy, d.role(), attestation, contact, details, key == null ? null : scope, key, hash, now, due,
-                due, null, null, deadlines.ackDueAt(j, now), now, null, null, null, 0);
-        return db.tx(c -> {
-            if (!repo.insertIfAbsent(c, fresh)) {
-                RequestRecord existing = repo.findByIdempotencyKey(c, scope, key).orElseThrow();
-                if (!existing.bodyHash().equals(hash)) {
+        if (key != null) {
+            Request existing = Request.lockIdempotencyKey(scope, key).orElse(null);
+            if (existing != null) {
+                if (!existing.bodyHash.equals(hash)) {
                     throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency-Key already used",
                             "This Idempotency-Key was used for a different request; use a new key",
                             new Problem.FieldError("Idempotency-Key", "was used with another body"));
                 }
                 return new Result(existing, false);
             }
-            repo.insertEvent(c, fresh.id(), null, RequestStatus.RECEIVED, submittedBy, now, null,
-                    "received (" + d.manner() + ")");
-            RequestRecord r = lifecycle.move(c, fresh, d.target(), Lifecycle.SYSTEM, null, d.note());
-            if (d.target() == RequestStatus.VERIFIED) {
-                r = lifecycle.begin(c, r);
-            } else if (d.target() == RequestStatus.ROUTED_TO_CONTROLLER) {
-                callbacks.enqueue(c, r);
-            }
-            return new Result(r, true);
-        });
+        }
+        Instant now = clock.instant();
+        Request r = new Request();
+        r.id = UUID.randomUUID();
+        r.type = type;
+        r.subjectOrg = d.subject().org();
+        r.subjectKind = d.subject().kind();
+        r.subjectId = d.subject().id();
+        r.manner = d.manner();
+        r.jurisdiction = j;
+        r.submittedBy = submittedBy;
+        r.submittedRole = d.role();
+        r.attestation = attestation;
+        r.contact = contact;
+        r.details = details;
+        r.idemScope = key == null ? null : scope;
+        r.idemKey = key;
+        r.bodyHash = hash;
+        r.receivedAt = now;
+        r.dueAt = deadlines.dueAt(j, now);
+        r.originalDueAt = r.dueAt;
+        r.ackDueAt = deadlines.ackDueAt(j, now);
+        r.acknowledgedAt = now;
+        lifecycle.receive(r, "received (" + d.manner() + ")");
+        lifecycle.move(r, d.target(), Lifecycle.SYSTEM, null, d.note());
+        if (d.target() == RequestStatus.VERIFIED) {
+            lifecycle.begin(r);
+        } else if (d.target() == RequestStatus.ROUTED_TO_CONTROLLER) {
+            callbacks.enqueue(r);
+        }
+        return new Result(r, true);
     }
 
     private ObjectNode details(Map<String, String> changes, Boolean restricted, String description) {

@@ -1,7 +1,7 @@
 package dev.steward.request.intake;
 
 import dev.steward.platform.subject.SubjectRef;
-import dev.steward.request.lifecycle.Jurisdiction;
+import dev.steward.request.deadline.Jurisdiction;
 import dev.steward.request.lifecycle.RequestType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -5,7 +5,6 @@ import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.problem.Problems;
 import dev.steward.request.report.Reports;
 import dev.steward.request.report.SignedLinks;
-import dev.steward.request.store.Db;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -37,15 +36,13 @@ public class PublicResource {
     private final RateLimiter limiter;
     private final Reports reports;
     private final SignedLinks links;
-    private final Db db;
     private final Clock clock;
 
-    public PublicResource(Intake intake, RateLimiter limiter, Reports reports, SignedLinks links, Db db, Clock clock) {
+    public PublicResource(Intake intake, RateLimiter limiter, Reports reports, SignedLinks links, Clock clock) {
         this.intake = intake;
         this.limiter = limiter;
         this.reports = reports;
         this.links = links;
-        this.db = db;
         this.clock = clock;
     }
 
@@ -77,7 +74,6 @@ public class PublicResource {
         if (!links.valid(id, expires, signature, clock.instant())) {
             throw ProblemException.notFound("Report link");
         }
-        String body = db.read(c -> reports.find(c, id).orElseThrow(() -> ProblemException.notFound("Report link")));
-        return RequestResource.render(body, format);
+        return RequestResource.render(reports.find(id).orElseThrow(() -> ProblemException.notFound("Report link")), format);
     }
 }

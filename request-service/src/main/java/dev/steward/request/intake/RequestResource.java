@@ -4,13 +4,14 @@ import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Roles;
+import dev.steward.request.lifecycle.ActionBodies;
 import dev.steward.request.lifecycle.Actions;
+import dev.steward.request.lifecycle.Request;
 import dev.steward.request.lifecycle.RequestStatus;
+import dev.steward.request.lifecycle.RequestType;
 import dev.steward.request.report.ReportHtml;
 import dev.steward.request.report.Reports;
 import dev.steward.request.report.SignedLinks;
-import dev.steward.request.store.Db;
-import dev.steward.request.store.RequestRecord;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,7 +27,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,25 +43,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class RequestResource {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper READER = new ObjectMapper();
 
     private final Intake intake;
     private final Actions actions;
     private final RequestQueries queries;
     private final Reports reports;
     private final SignedLinks links;
-    private final Db db;
     private final Caller caller;
     private final Clock clock;
 
     public RequestResource(Intake intake, Actions actions, RequestQueries queries, Reports reports, SignedLinks links,
-                           Db db, Caller caller, Clock clock) {
+                           Caller caller, Clock clock) {
         this.intake = intake;
         this.actions = actions;
         this.queries = queries;
         this.reports = reports;
         this.links = links;
-        this.db = db;
         this.caller = caller;
         this.clock = clock;
     }
@@ -72,14 +75,13 @@ public class RequestResource {
     }
 
     static Response created(Intake.Result result) {
-        RequestRecord r = result.request();
-        return Response.status(result.created() ? 201 : 200).location(URI.create("/requests/" + r.id()))
-                .entity(new Submitted(r.id(), r.type(), r.status(), r.receivedAt(), r.dueAt())).build();
+        Request r = result.request();
+        return Response.status(result.created() ? 201 : 200).location(URI.create("/requests/" + r.id))
+                .entity(new Submitted(r.id, r.type, r.status, r.receivedAt, r.dueAt)).build();
     }
 
     /** The answer to a submission (the full request is at its Location). */
-    public record Submitted(UUID id, dev.steward.request.lifecycle.RequestType type, RequestStatus status,
-                            java.time.Instant receivedAt, java.time.Instant dueAt) {
+    public record Submitted(UUID id, RequestType type, RequestStatus status, Instant receivedAt, Instant dueAt) {
     }
 
     @GET
@@ -97,7 +99,7 @@ public class RequestResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.CLIENT_ADMIN, Roles.PRIVACY_OFFICER})
     @Operation(summary = "One request with its events, execution log and outcome")
     public RequestView get(@PathParam("id") UUID id) {
-        return db.read(c -> queries.full(c, actions.visible(c, id, caller, false), caller.is(Roles.PRIVACY_OFFICER)));
+        return queries.full(actions.visible(id, caller, false), caller.is(Roles.PRIVACY_OFFICER));
     }
 
     @POST
@@ -163,11 +165,8 @@ public class RequestResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.CLIENT_ADMIN, Roles.PRIVACY_OFFICER})
     @Operation(summary = "The ACCESS report (JSON; format=html for a readable page)")
     public Response report(@PathParam("id") UUID id, @QueryParam("format") String format) {
-        String body = db.read(c -> {
-            actions.visible(c, id, caller, false);
-            return reports.find(c, id).orElseThrow(() -> ProblemException.notFound("Report of request " + id));
-        });
-        return render(body, format);
+        actions.visible(id, caller, false);
+        return render(reports.find(id).orElseThrow(() -> ProblemException.notFound("Report of request " + id)), format);
     }
 
     @POST
@@ -175,26 +174,23 @@ public class RequestResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.CLIENT_ADMIN, Roles.PRIVACY_OFFICER})
     @Operation(summary = "An expiring signed download link for the ACCESS report")
     public SignedLinks.Link link(@PathParam("id") UUID id) {
-        db.read(c -> {
-            actions.visible(c, id, caller, false);
-            return reports.find(c, id).orElseThrow(() -> ProblemException.notFound("Report of request " + id));
-        });
+        actions.visible(id, caller, false);
+        reports.find(id).orElseThrow(() -> ProblemException.notFound("Report of request " + id));
         return links.link(id, clock.instant());
     }
 
     static Response render(String body, String format) {
         if ("html".equals(format)) {
             try {
-                return Response.ok(ReportHtml.render(READER.readTree(body)),
-                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("stored report is not JSON", e);
+                return Response.ok(ReportHtml.render(READER.readTree(body)), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException("stored report is not JSON", e);
             }
         }
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private RequestView show(RequestRecord r) {
+    private RequestView show(Request r) {
         return queries.view(r, null, null, null);
     }
 }

@@ -3,13 +3,11 @@ package dev.steward.request.intake;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.platform.subject.SubjectRef;
-import dev.steward.request.execution.StepStore;
+import dev.steward.request.deadline.Jurisdiction;
 import dev.steward.request.lifecycle.DenialReason;
-import dev.steward.request.lifecycle.Jurisdiction;
 import dev.steward.request.lifecycle.Manner;
 import dev.steward.request.lifecycle.RequestStatus;
 import dev.steward.request.lifecycle.RequestType;
-import dev.steward.request.store.RequestRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +21,14 @@ public record RequestView(UUID id, RequestType type, SubjectRef subject, Request
                           Jurisdiction jurisdiction, String submittedBy, Instant receivedAt, Instant dueAt,
                           Instant originalDueAt, Long daysLeft, boolean overdue, Extension extension,
                           Acknowledgement acknowledgement, Instant respondedAt, DenialReason denialReason,
-                          JsonNode outcome, List<RequestRepository.Event> events,
-                          List<StepStore.LogEntry> executionLog, List<Note> notes) {
+                          JsonNode outcome, List<Event> events, List<LogEntry> executionLog, List<Note> notes) {
+
+    public record Event(long seq, RequestStatus from, RequestStatus to, String actor, Instant at, DenialReason reasonCode,
+                        String note) {
+    }
+
+    public record LogEntry(String step, int attempt, Instant startedAt, Instant finishedAt, String outcome, String detail) {
+    }
 
     public record Extension(int days, String reason) {
     }

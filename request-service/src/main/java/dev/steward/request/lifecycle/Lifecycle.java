@@ -1,15 +1,6 @@
 package dev.steward.request.lifecycle;
 
-import dev.steward.platform.problem.ProblemException;
-import dev.steward.request.execution.Execution;
-import dev.steward.request.execution.Step;
-import dev.steward.request.execution.StepStore;
-import dev.steward.request.store.RequestRecord;
-import dev.steward.request.store.RequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -17,7 +8,8 @@ import java.util.Set;
 
 /**
  * Moves requests through {@link Transitions}, writing one event per move (actor, time, note) in
- * the same transaction, and starts their durable steps.
+ * the caller's transaction, and starts their durable steps. Callers hold the request's row lock
+ * (or created the row), so the status they read is the one they move from.
  */
 @ApplicationScoped
 public class Lifecycle {
@@ -29,44 +21,47 @@ public class Lifecycle {
             RequestStatus.PARTIALLY_COMPLETED, RequestStatus.DENIED, RequestStatus.CANCELLED,
             RequestStatus.ROUTED_TO_CONTROLLER);
 
-    @Inject
-    RequestRepository repo;
-    @Inject
-    StepStore steps;
-    @Inject
-    Execution execution;
-    @Inject
-    Clock clock;
+    private final StepPlan steps;
+    private final Clock clock;
 
-    public RequestRecord move(Connection c, RequestRecord r, RequestStatus to, String actor, DenialReason reason,
-                              String note) throws SQLException {
-        Transitions.require(r.status(), to);
-        Instant now = clock.instant();
-        if (!repo.updateStatus(c, r.id(), r.status(), to, now, ANSWERED.contains(to),
-                to == RequestStatus.DENIED ? reason : null)) {
-            throw ProblemException.conflict("concurrent-change", "Changed meanwhile",
-                    "The request changed while this action ran; read it again");
-        }
-        repo.insertEvent(c, r.id(), r.status(), to, actor, now, reason, note);
-        return repo.find(c, r.id()).orElseThrow();
+    public Lifecycle(StepPlan steps, Clock clock) {
+        this.steps = steps;
+        this.clock = clock;
     }
 
-    /** VERIFIED → IN_PROGRESS and the first step scheduled (complaints wait for an officer). */
-    public RequestRecord begin(Connection c, RequestRecord verified) throws SQLException {
-        String note = verified.type() == RequestType.COMPLAINT ? "complaint opened for the privacy officer (§13)"
-                : "execution started: " + Step.plan(verified.type());
-        RequestRecord r = move(c, verified, RequestStatus.IN_PROGRESS, SYSTEM, null, note);
-        scheduleNext(c, r);
+    public Request move(Request r, RequestStatus to, String actor, DenialReason reason, String note) {
+        Transitions.require(r.status, to);
+        Instant now = clock.instant();
+        RequestStatus from = r.status;
+        r.status = to;
+        r.updatedAt = now;
+        r.respondedAt = ANSWERED.contains(to) ? now : null;
+        r.denialReason = to == RequestStatus.DENIED ? reason : null;
+        RequestEvent.record(r.id, from, to, actor, now, reason, note);
         return r;
     }
 
-    /** Schedules the first step of the plan that has no persisted progress yet (if any). */
-    public void scheduleNext(Connection c, RequestRecord r) throws SQLException {
-        for (Step step : Step.plan(r.type())) {
-            if (steps.result(c, r.id(), step).isEmpty()) {
-                execution.schedule(r.id(), r.round(), step);
-                return;
-            }
-        }
+    /** Stores a new request (RECEIVED) with the first event of its trail. */
+    public Request receive(Request fresh, String note) {
+        fresh.status = RequestStatus.RECEIVED;
+        fresh.updatedAt = fresh.receivedAt;
+        fresh.persist();
+        RequestEvent.record(fresh.id, null, RequestStatus.RECEIVED, fresh.submittedBy, fresh.receivedAt, null, note);
+        return fresh;
+    }
+
+    /** A change that is not a move (an extension), on the trail all the same. */
+    public void record(Request r, String actor, String note) {
+        r.updatedAt = clock.instant();
+        RequestEvent.record(r.id, r.status, r.status, actor, r.updatedAt, null, note);
+    }
+
+    /** VERIFIED → IN_PROGRESS and the first step scheduled (complaints wait for an officer). */
+    public Request begin(Request verified) {
+        String note = verified.type == RequestType.COMPLAINT ? "complaint opened for the privacy officer (§13)"
+                : "execution started: " + steps.describe(verified.type);
+        Request r = move(verified, RequestStatus.IN_PROGRESS, SYSTEM, null, note);
+        steps.scheduleNext(r);
+        return r;
     }
 }

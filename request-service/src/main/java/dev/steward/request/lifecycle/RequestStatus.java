@@ -1,5 +1,8 @@
 package dev.steward.request.lifecycle;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where a request stands (shaped like Ethyca Fides' privacy-request statuses). */
 public enum RequestStatus {
     RECEIVED, PENDING_VERIFICATION, VERIFIED, IN_PROGRESS, ROUTED_TO_CONTROLLER,
@@ -7,10 +10,10 @@ public enum RequestStatus {
 
     /** Statuses whose deadline is still running: the request has not been answered. */
     public boolean isOpen() {
-        return this == RECEIVED || this == PENDING_VERIFICATION || this == VERIFIED || this == IN_PROGRESS
-                || this == FAILED;
+        return OPEN.contains(this);
     }
 
-    /** The SQL list of open statuses, for queries (kept next to {@link #isOpen()}). */
+    /** The open statuses, for queries (kept next to {@link #isOpen()}), and as an SQL list for the JDBC aggregates. */
+    public static final Set<RequestStatus> OPEN = EnumSet.of(RECEIVED, PENDING_VERIFICATION, VERIFIED, IN_PROGRESS, FAILED);
     public static final String OPEN_SQL = "('RECEIVED','PENDING_VERIFICATION','VERIFIED','IN_PROGRESS','FAILED')";
 }

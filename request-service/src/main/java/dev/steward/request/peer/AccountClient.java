@@ -12,18 +12,20 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * account-service's internal API, called with request-service's client-credentials token.
+ * account-service's internal API, called with request-service's client-credentials token, under the
+ * platform's one peer-client convention ({@link PeerErrors}; longer timeouts per method in application.properties).
  * These retries cover a blip; anything that must not be lost runs in a durable task, which
  * retries with back-off on top of them. Every write carries the requestId, and account-service
  * answers a repeated requestId with the same result.
@@ -31,6 +33,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "account-service")
 @RegisterProvider(PeerErrors.class)
 @OidcClientFilter
+@Timeout(5000)
+@Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {ProcessingException.class, PeerErrors.Unavailable.class,
+        TimeoutException.class})
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = PeerErrors.Rejected.class)
 @Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,46 +44,32 @@ public interface AccountClient {
 
     @GET
     @Path("/orgs/{id}")
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
     OrganisationView organisation(@PathParam("id") String id);
 
     @GET
     @Path("/subjects/{org}/{kind}/{id}/export")
-    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 500, jitter = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
+    @Timeout(60_000) // streams everything held about the subject
     JsonNode export(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id);
 
     @POST
     @Path("/subjects/{org}/{kind}/{id}/rectification")
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 500, jitter = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
+    @Timeout(10_000)
     RectificationResult rectify(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id,
                                 RectificationBody body);
 
     @POST
     @Path("/subjects/{org}/{kind}/{id}/erasure")
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 500, jitter = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
+    @Timeout(30_000) // set-based erasure of all the subject's rows
     ErasureReceipt erase(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id,
                          RequestIdBody body);
 
     @POST
     @Path("/subjects/{org}/{kind}/{id}/restriction")
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 500, jitter = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
+    @Timeout(10_000)
     JsonNode restrict(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id,
                       RestrictionBody body);
 
     @GET
     @Path("/compliance")
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
     JsonNode compliance();
 }

@@ -6,14 +6,15 @@ import dev.steward.request.peer.PeerDtos.ActiveHolds;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -21,28 +22,24 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "disclosure-service")
 @RegisterProvider(PeerErrors.class)
 @OidcClientFilter
+@Timeout(5000)
+@Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {ProcessingException.class, PeerErrors.Unavailable.class,
+        TimeoutException.class})
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = PeerErrors.Rejected.class)
 @Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
 public interface DisclosureClient {
 
     @GET
     @Path("/holds/active")
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
     ActiveHolds activeHolds(@QueryParam("org") String org, @QueryParam("kind") String kind, @QueryParam("id") String id);
 
     @GET
     @Path("/subjects/{org}/{kind}/{id}/accounting")
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 500, jitter = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
+    @Timeout(30_000) // every disclosure of the subject
     JsonNode accounting(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id);
 
     @GET
     @Path("/compliance")
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, retryOn = {jakarta.ws.rs.ProcessingException.class, PeerErrors.Unavailable.class})
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = PeerErrors.Rejected.class)
     JsonNode compliance();
 }

@@ -1,15 +1,12 @@
 package dev.steward.request.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.steward.request.store.RequestRecord;
-import dev.steward.request.store.RequestRepository;
+import dev.steward.request.lifecycle.Request;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,29 +20,28 @@ import java.util.UUID;
 public class Reports {
 
     private final ObjectMapper json;
-    private final RequestRepository repo;
 
-    public Reports(ObjectMapper json, RequestRepository repo) {
+    public Reports(ObjectMapper json) {
         this.json = json;
-        this.repo = repo;
     }
 
-    /** Composes and stores the report unless it is already stored; answers what it counted. */
-    public ObjectNode storeOnce(Connection c, RequestRecord r, JsonNode export, JsonNode accounting, Instant now)
-            throws SQLException {
-        Optional<String> existing = find(c, r.id());
+    /** Composes and stores the report unless it is already stored (in the caller's transaction); answers what it counted. */
+    public ObjectNode storeOnce(Request r, JsonNode export, JsonNode accounting, Instant now) {
+        Optional<String> existing = find(r.id);
         JsonNode report;
-        if (existing.isPresent()) {
-            report = repo.read(existing.get());
-        } else {
-            report = compose(r, export, accounting, now);
-            try (PreparedStatement ps = c.prepareStatement("insert into dsr_report (request_id, created_at, body) "
-                    + "values (?, ?, ?) on conflict (request_id) do nothing")) {
-                ps.setObject(1, r.id());
-                ps.setTimestamp(2, RequestRepository.ts(now));
-                ps.setString(3, repo.write(report));
-                ps.executeUpdate();
+        try {
+            if (existing.isPresent()) {
+                report = json.readTree(existing.get());
+            } else {
+                report = compose(r, export, accounting, now);
+                Report stored = new Report();
+                stored.requestId = r.id;
+                stored.createdAt = now;
+                stored.body = json.writeValueAsString(report);
+                stored.persist();
             }
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
         ObjectNode summary = json.createObjectNode();
         JsonNode data = report.path("personalData");
@@ -61,9 +57,9 @@ public class Reports {
         return summary;
     }
 
-    public ObjectNode compose(RequestRecord r, JsonNode export, JsonNode accounting, Instant now) {
+    public ObjectNode compose(Request r, JsonNode export, JsonNode accounting, Instant now) {
         ObjectNode report = json.createObjectNode();
-        report.put("requestId", r.id().toString());
+        report.put("requestId", r.id.toString());
         report.set("subject", json.valueToTree(r.subject()));
         report.put("generatedAt", now.toString());
         report.put("policy", "§8: your right to access the personal data we hold about you");
@@ -88,12 +84,7 @@ public class Reports {
         return report;
     }
 
-    public Optional<String> find(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select body from dsr_report where request_id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+    public Optional<String> find(UUID id) {
+        return Report.<Report>findByIdOptional(id).map(report -> report.body);
     }
 }

@@ -7,12 +7,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,8 +26,8 @@ public class SignedLinks {
     private final byte[] secret;
     private final Duration ttl;
 
-    public SignedLinks(@ConfigProperty(name = "steward.reports.link-secret") Optional<String> secret,
-                       @ConfigProperty(name = "steward.reports.link-ttl", defaultValue = "PT24H") Duration ttl) {
+    public SignedLinks(LinkSettings settings) {
+        Optional<String> secret = settings.linkSecret();
         if (secret.isPresent() && !secret.get().isBlank()) {
             this.secret = secret.get().getBytes(StandardCharsets.UTF_8);
         } else {
@@ -37,7 +35,7 @@ public class SignedLinks {
             new SecureRandom().nextBytes(this.secret);
             LOG.warn("REPORT_LINK_SECRET is not set: report links are signed with a random key valid until restart");
         }
-        this.ttl = ttl;
+        this.ttl = settings.linkTtl();
     }
 
     public record Link(String url, Instant expiresAt) {
@@ -66,9 +64,5 @@ public class SignedLinks {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.steward.platform.testing.Tokens;
 import dev.steward.request.execution.Execution;
+import dev.steward.request.steps.StepTask;
 import dev.steward.request.peer.Contract;
 import dev.steward.request.peer.PeerStubs;
 import io.agroal.api.AgroalDataSource;
@@ -121,7 +122,7 @@ class AccessRequestsBench {
     }
 
     private int picked() throws Exception {
-        return count("select count(*) from scheduled_tasks where picked and task_name = ?", Execution.STEP_TASK);
+        return count("select count(*) from scheduled_tasks where picked and task_name = ?", StepTask.NAME);
     }
 
     private int count(String sql, String arg) throws Exception {

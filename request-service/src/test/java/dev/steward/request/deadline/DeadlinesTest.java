@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.steward.platform.problem.ProblemException;
-import dev.steward.request.lifecycle.Jurisdiction;
+import dev.steward.request.deadline.Jurisdiction;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

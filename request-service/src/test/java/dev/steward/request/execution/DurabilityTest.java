@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.steward.platform.testing.Tokens;
 import dev.steward.request.Api;
+import dev.steward.request.steps.StepRunner;
 import dev.steward.request.peer.Contract;
 import dev.steward.request.peer.PeerStubs;
 import io.agroal.api.AgroalDataSource;

@@ -1,23 +1,22 @@
-package dev.steward.request.execution;
+package dev.steward.request.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.steward.platform.peer.PeerErrors;
 import dev.steward.platform.subject.SubjectRef;
 import dev.steward.request.lifecycle.DenialReason;
 import dev.steward.request.lifecycle.Lifecycle;
+import dev.steward.request.lifecycle.Request;
 import dev.steward.request.lifecycle.RequestStatus;
 import dev.steward.request.peer.AccountClient;
 import dev.steward.request.peer.DisclosureClient;
 import dev.steward.request.peer.PeerDtos;
-import dev.steward.platform.peer.PeerErrors;
 import dev.steward.request.report.Reports;
-import dev.steward.request.store.Db;
-import dev.steward.request.store.RequestRecord;
-import dev.steward.request.store.RequestRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,34 +31,32 @@ import org.jboss.logging.Logger;
  * Runs one durable step. A step first looks at persisted progress: a step that is done is never
  * redone (its peer call is skipped), so a task that runs twice — after a crash between the commit
  * and db-scheduler's completion, or a dead execution revived — has the same effect as once. Peer
- * calls happen outside any transaction; their result, the execution log row, and the next task (or
- * the final status) commit together.
+ * calls happen outside any transaction (the reads before them are plain auto-commit reads); their
+ * result, the execution log row, and the next task (or the final status) commit together.
  */
 @ApplicationScoped
 public class StepRunner {
 
     private static final Logger LOG = Logger.getLogger(StepRunner.class);
 
-    @Inject
-    Db db;
-    @Inject
-    RequestRepository repo;
-    @Inject
-    StepStore steps;
-    @Inject
-    Lifecycle lifecycle;
-    @Inject
-    Reports reports;
-    @Inject
-    Clock clock;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    @RestClient
-    AccountClient accounts;
-    @Inject
-    @RestClient
-    DisclosureClient disclosures;
+    private final Lifecycle lifecycle;
+    private final StepProgress progress;
+    private final Reports reports;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final AccountClient accounts;
+    private final DisclosureClient disclosures;
+
+    public StepRunner(Lifecycle lifecycle, StepProgress progress, Reports reports, Clock clock, ObjectMapper json,
+                      @RestClient AccountClient accounts, @RestClient DisclosureClient disclosures) {
+        this.lifecycle = lifecycle;
+        this.progress = progress;
+        this.reports = reports;
+        this.clock = clock;
+        this.json = json;
+        this.accounts = accounts;
+        this.disclosures = disclosures;
+    }
 
     record Ref(UUID id, int round, Step step) {
         static Ref parse(String s) {
@@ -68,20 +65,18 @@ public class StepRunner {
         }
     }
 
+    @ActivateRequestContext
     public void run(String data, int attempt) {
         Ref ref = Ref.parse(data);
         Instant started = clock.instant();
-        Optional<RequestRecord> found = db.read(c -> repo.find(c, ref.id()));
+        Optional<Request> found = Request.byId(ref.id());
         if (found.isEmpty() || !current(found.get(), ref)) {
-            db.tx(c -> {
-                steps.log(c, ref.id(), ref.step().name(), attempt, started, clock.instant(), "SKIPPED",
-                        "request is " + found.map(r -> r.status().name()).orElse("gone") + "; nothing to do");
-                return null;
-            });
+            String why = "request is " + found.map(r -> r.status.name()).orElse("gone") + "; nothing to do";
+            QuarkusTransaction.requiringNew().run(() -> log(ref, attempt, started, "SKIPPED", why));
             return;
         }
-        RequestRecord r = found.get();
-        Optional<JsonNode> done = db.read(c -> steps.result(c, ref.id(), ref.step()));
+        Request r = found.get();
+        Optional<JsonNode> done = StepResult.of(ref.id(), ref.step()).map(s -> s.result);
         JsonNode result;
         try {
             result = done.isPresent() ? done.get() : perform(ref.step(), r);
@@ -92,25 +87,23 @@ public class StepRunner {
             logAttempt(ref, attempt, started, "FAILED", describe(e));
             throw e; // db-scheduler retries with exponential back-off
         }
-        db.tx(c -> {
-            Optional<RequestRecord> locked = repo.lock(c, ref.id());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Optional<Request> locked = Request.lock(ref.id());
             if (locked.isEmpty() || !current(locked.get(), ref)) {
-                steps.log(c, ref.id(), ref.step().name(), attempt, started, clock.instant(), "SKIPPED",
-                        "request changed meanwhile");
-                return null;
+                log(ref, attempt, started, "SKIPPED", "request changed meanwhile");
+                return;
             }
             if (done.isEmpty()) {
-                steps.save(c, ref.id(), ref.step(), result, clock.instant());
+                StepResult.save(ref.id(), ref.step(), result, clock.instant());
             }
-            steps.log(c, ref.id(), ref.step().name(), attempt, started, clock.instant(),
-                    done.isPresent() ? "SKIPPED" : "SUCCEEDED",
+            log(ref, attempt, started, done.isPresent() ? "SKIPPED" : "SUCCEEDED",
                     done.isPresent() ? "already done before; progress reused" : summary(ref.step(), result));
-            advance(c, locked.get(), ref.step(), result);
-            return null;
+            advance(locked.get(), ref.step(), result);
         });
     }
 
     /** db-scheduler gave up after the configured retries: the request needs attention. */
+    @ActivateRequestContext
     public void exhausted(String data, int attempts, Throwable cause) {
         Ref ref = Ref.parse(data);
         fail(ref, attempts, clock.instant(), "step " + ref.step() + " failed after " + attempts + " attempts: "
@@ -118,35 +111,33 @@ public class StepRunner {
     }
 
     private void fail(Ref ref, int attempt, Instant started, String why) {
-        db.tx(c -> {
-            steps.log(c, ref.id(), ref.step().name(), attempt, started, clock.instant(), "FAILED", why);
-            Optional<RequestRecord> locked = repo.lock(c, ref.id());
-            if (locked.isPresent() && current(locked.get(), ref)) {
-                lifecycle.move(c, locked.get(), RequestStatus.FAILED, Lifecycle.SYSTEM, null, why);
-            }
-            return null;
+        QuarkusTransaction.requiringNew().run(() -> {
+            log(ref, attempt, started, "FAILED", why);
+            Request.lock(ref.id()).filter(r -> current(r, ref))
+                    .ifPresent(r -> lifecycle.move(r, RequestStatus.FAILED, Lifecycle.SYSTEM, null, why));
         });
     }
 
     private void logAttempt(Ref ref, int attempt, Instant started, String outcome, String detail) {
         try {
-            db.tx(c -> {
-                steps.log(c, ref.id(), ref.step().name(), attempt, started, clock.instant(), outcome, detail);
-                return null;
-            });
+            QuarkusTransaction.requiringNew().run(() -> log(ref, attempt, started, outcome, detail));
         } catch (RuntimeException e) {
             LOG.warnf("could not log step attempt of %s: %s", ref.id(), e.getMessage());
         }
     }
 
-    private static boolean current(RequestRecord r, Ref ref) {
-        return r.status() == RequestStatus.IN_PROGRESS && r.round() == ref.round();
+    private void log(Ref ref, int attempt, Instant started, String outcome, String detail) {
+        StepLog.append(ref.id(), ref.step().name(), attempt, started, clock.instant(), outcome, detail);
     }
 
-    private JsonNode perform(Step step, RequestRecord r) {
+    private static boolean current(Request r, Ref ref) {
+        return r.status == RequestStatus.IN_PROGRESS && r.round == ref.round();
+    }
+
+    private JsonNode perform(Step step, Request r) {
         SubjectRef s = r.subject();
         String kind = s.kind().name();
-        String rid = r.id().toString();
+        String rid = r.id.toString();
         try {
             return switch (step) {
                 case EXPORT -> accounts.export(s.org(), kind, s.id());
@@ -157,8 +148,8 @@ public class StepRunner {
                 case CHECK_HOLDS -> json.valueToTree(disclosures.activeHolds(s.org(), kind, s.id()));
                 case ERASE -> json.valueToTree(accounts.erase(s.org(), kind, s.id(), new PeerDtos.RequestIdBody(rid)));
                 case RESTRICT -> accounts.restrict(s.org(), kind, s.id(),
-                        new PeerDtos.RestrictionBody(rid, !r.details().path("restricted").isBoolean()
-                                || r.details().path("restricted").booleanValue()));
+                        new PeerDtos.RestrictionBody(rid, !r.details.path("restricted").isBoolean()
+                                || r.details.path("restricted").booleanValue()));
             };
         } catch (PeerErrors.Rejected e) {
             if (e.notFound()) {
@@ -182,13 +173,13 @@ public class StepRunner {
         }
     }
 
-    private Map<String, String> changes(RequestRecord r) {
+    private Map<String, String> changes(Request r) {
         Map<String, String> out = new LinkedHashMap<>();
-        r.details().path("changes").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        r.details.path("changes").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 
-    private void advance(java.sql.Connection c, RequestRecord r, Step step, JsonNode result) throws Exception {
+    private void advance(Request r, Step step, JsonNode result) {
         if (step == Step.CHECK_HOLDS && result.path("held").asBoolean()) {
             ObjectNode outcome = json.createObjectNode();
             outcome.putArray("erased");
@@ -196,35 +187,34 @@ public class StepRunner {
             kept.addObject().put("what", "all personal data of the subject").put("exception", "8b")
                     .put("reason", "legal hold: " + holdReasons(result));
             outcome.put("policy", "§8b: data under a legal hold (e.g. a fraud investigation) is not erased while the hold is active");
-            repo.setOutcome(c, r.id(), outcome);
-            lifecycle.move(c, r, RequestStatus.DENIED, Lifecycle.SYSTEM, DenialReason.LEGAL_HOLD,
+            r.outcome = outcome;
+            lifecycle.move(r, RequestStatus.DENIED, Lifecycle.SYSTEM, DenialReason.LEGAL_HOLD,
                     "§8b: erasure blocked by an active legal hold (" + holdReasons(result)
                             + "); retry after release");
             return;
         }
-        List<Step> plan = Step.plan(r.type());
-        int at = plan.indexOf(step);
-        if (at + 1 < plan.size()) {
-            lifecycle.scheduleNext(c, r);
+        List<Step> plan = Step.plan(r.type);
+        if (plan.indexOf(step) + 1 < plan.size()) {
+            progress.scheduleNext(r);
             return;
         }
-        finish(c, r, step, result);
+        finish(r, step, result);
     }
 
-    private void finish(java.sql.Connection c, RequestRecord r, Step last, JsonNode result) throws Exception {
+    private void finish(Request r, Step last, JsonNode result) {
         ObjectNode outcome = json.createObjectNode();
         RequestStatus end = RequestStatus.COMPLETED;
         String note;
         switch (last) {
             case REPORT -> {
-                JsonNode export = steps.result(c, r.id(), Step.EXPORT).orElseThrow();
-                JsonNode accounting = steps.result(c, r.id(), Step.ACCOUNTING).orElseThrow();
-                ObjectNode summary = reports.storeOnce(c, r, export, accounting, clock.instant());
+                StepResult export = StepResult.of(r.id, Step.EXPORT).orElseThrow();
+                StepResult accounting = StepResult.of(r.id, Step.ACCOUNTING).orElseThrow();
+                ObjectNode summary = reports.storeOnce(r, export.result, accounting.result, clock.instant());
                 // one copy of the data: the report; the step rows keep only what they counted
-                steps.replace(c, r.id(), Step.EXPORT, summary.path("personalData"));
-                steps.replace(c, r.id(), Step.ACCOUNTING, summary.path("disclosures"));
+                export.result = summary.path("personalData");
+                accounting.result = summary.path("disclosures");
                 outcome.set("report", summary);
-                outcome.put("download", "/requests/" + r.id() + "/report");
+                outcome.put("download", "/requests/" + r.id + "/report");
                 note = "access report ready";
             }
             case RECTIFY -> {
@@ -257,8 +247,8 @@ public class StepRunner {
             }
             default -> throw new IllegalStateException("no final step " + last);
         }
-        repo.setOutcome(c, r.id(), outcome);
-        lifecycle.move(c, r, end, Lifecycle.SYSTEM, null, note);
+        r.outcome = outcome;
+        lifecycle.move(r, end, Lifecycle.SYSTEM, null, note);
     }
 
     private static String holdReasons(JsonNode holds) {

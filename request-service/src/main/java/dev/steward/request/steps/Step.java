@@ -1,4 +1,4 @@
-package dev.steward.request.execution;
+package dev.steward.request.steps;
 
 import dev.steward.request.lifecycle.RequestType;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.steward.request.execution;
+package dev.steward.request.steps;
 
 /** A step that cannot succeed by being tried again (a peer refused it): the request FAILS at once. */
 public class PermanentStepFailure extends RuntimeException {

@@ -1,15 +1,14 @@
-package dev.steward.request.deadline;
+package dev.steward.request.compliance;
 
+import dev.steward.request.deadline.Deadlines;
+import dev.steward.request.lifecycle.Request;
 import dev.steward.request.lifecycle.RequestStatus;
-import dev.steward.request.store.Db;
-import dev.steward.request.store.RequestRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,18 +16,16 @@ import java.time.Instant;
 /**
  * Prometheus gauges {@code steward_requests_overdue} and {@code steward_requests_due_soon}: open
  * requests past their due date, and open requests due within the due-soon window. Counted from
- * the database when scraped.
+ * the database when scraped (in a short transaction of their own: a scrape has no request scope).
  */
 @ApplicationScoped
 public class DeadlineGauges {
 
-    private final Db db;
     private final Clock clock;
     private final Deadlines deadlines;
     private final MeterRegistry registry;
 
-    public DeadlineGauges(Db db, Clock clock, Deadlines deadlines, MeterRegistry registry) {
-        this.db = db;
+    public DeadlineGauges(Clock clock, Deadlines deadlines, MeterRegistry registry) {
         this.clock = clock;
         this.deadlines = deadlines;
         this.registry = registry;
@@ -43,27 +40,14 @@ public class DeadlineGauges {
 
     public long overdue() {
         Instant now = clock.instant();
-        return count("due_at < ?", now, null);
+        return QuarkusTransaction.requiringNew().call(() ->
+                Request.count("status in ?1 and dueAt < ?2", RequestStatus.OPEN, now));
     }
 
     public long dueSoon() {
         Instant now = clock.instant();
-        return count("due_at >= ? and due_at < ?", now, now.plus(Duration.ofDays(deadlines.dueSoonDays())));
-    }
-
-    private long count(String where, Instant a, Instant b) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from dsr_request where status in "
-                    + RequestStatus.OPEN_SQL + " and " + where)) {
-                ps.setTimestamp(1, RequestRepository.ts(a));
-                if (b != null) {
-                    ps.setTimestamp(2, RequestRepository.ts(b));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        Instant soon = now.plus(Duration.ofDays(deadlines.dueSoonDays()));
+        return QuarkusTransaction.requiringNew().call(() ->
+                Request.count("status in ?1 and dueAt >= ?2 and dueAt < ?3", RequestStatus.OPEN, now, soon));
     }
 }

@@ -1,6 +1,5 @@
-package dev.steward.request.intake;
+package dev.steward.request.lifecycle;
 
-import dev.steward.request.lifecycle.DenialReason;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

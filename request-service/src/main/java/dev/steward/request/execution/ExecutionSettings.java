@@ -1,0 +1,27 @@
+package dev.steward.request.execution;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** db-scheduler's threads, polling and dead-execution detection, and the step tasks' back-off (defaults in application.properties). */
+@ConfigMapping(prefix = "steward.execution")
+public interface ExecutionSettings {
+
+    boolean enabled();
+
+    int threads();
+
+    Duration pollingInterval();
+
+    Duration heartbeatInterval();
+
+    int missedHeartbeats();
+
+    Duration shutdownMaxWait();
+
+    Duration backoffInitial();
+
+    double backoffRate();
+
+    int maxRetries();
+}
