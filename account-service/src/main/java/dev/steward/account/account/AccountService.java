@@ -2,7 +2,6 @@ package dev.steward.account.account;
 
 import com.google.crypto.tink.Aead;
 import dev.steward.account.platform.crypto.BlindIndex;
-import dev.steward.account.platform.guard.CardNumbers;
 import dev.steward.account.subject.AccessRecords;
 import dev.steward.account.subject.FieldRow;
 import dev.steward.account.subject.SubjectRepository;
@@ -63,7 +62,6 @@ public class AccountService {
      * written, and their problem never repeats the value that was refused.
      */
     public AccountView signUp(String sub, NewAccount body) throws SQLException {
-        CardNumbers.refuse(body);
         checkAge(body.birthDate(), body.ageConfirmed());
         byte[] bidx = blindIndex.email(body.email());
         Map<String, String> values = new LinkedHashMap<>();
@@ -149,7 +147,6 @@ public class AccountService {
     }
 
     public AccountView patch(String sub, AccountPatch patch) throws SQLException {
-        CardNumbers.refuse(patch);
         Map<String, String> values = new LinkedHashMap<>();
         putIf(values, "fullName", patch.fullName());
         putIf(values, "email", patch.email() == null ? null : patch.email().trim());

@@ -3,7 +3,6 @@ package dev.steward.account.enduser;
 import com.google.crypto.tink.Aead;
 import dev.steward.account.organisation.Organisation;
 import dev.steward.account.organisation.OrganisationService;
-import dev.steward.account.platform.guard.CardNumbers;
 import dev.steward.account.subject.AccessRecords;
 import dev.steward.account.subject.FieldRow;
 import dev.steward.account.subject.SubjectRepository;
@@ -71,7 +70,6 @@ public class EndUserService {
             throw ProblemException.unprocessable("org-not-active", "Organisation not active",
                     "Organisation " + org + " is " + o.status + "; it cannot store new end-user data");
         }
-        CardNumbers.refuse(batch);
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean[] flagged = new boolean[batch.records().size()];

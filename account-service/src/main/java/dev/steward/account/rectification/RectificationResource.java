@@ -2,7 +2,6 @@ package dev.steward.account.rectification;
 
 import dev.steward.account.account.AccountFields;
 import dev.steward.account.account.AccountService;
-import dev.steward.account.platform.guard.CardNumbers;
 import dev.steward.account.subject.SubjectPath;
 import dev.steward.account.subject.SubjectRepository;
 import dev.steward.platform.problem.Problem;
@@ -57,7 +56,6 @@ public class RectificationResource {
     public Changed rectify(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id,
                            @Valid @NotNull Rectification body) throws SQLException {
         SubjectRef ref = SubjectPath.parse(org, kind, id);
-        CardNumbers.refuse(body);
         try (Connection c = db.getConnection()) {
             long subjectId = subjects.findId(c, ref)
                     .orElseThrow(() -> ProblemException.notFound("Subject " + org + "/" + kind + "/" + id));

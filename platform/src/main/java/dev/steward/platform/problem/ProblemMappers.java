@@ -171,6 +171,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (hasSqlState(e, "23505")) {
+            // Two identical writes raced past the existence check; the unique key stopped the second.
+            return Problems.response(Problem.of(409, "conflict", "Conflict",
+                    "Another request created the same record at the same moment; read it and try again"));
+        }
         if (DatabaseOutage.causedBy(e)) {
             // Logged without the driver's message: it can quote the values that were bound.
             LOG.warnf("Database unavailable (%s); answering 503", DatabaseOutage.sqlState(e));
@@ -215,6 +220,15 @@ public class ProblemMappers {
             return "an array";
         }
         return "an object";
+    }
+
+    private static boolean hasSqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static java.lang.reflect.Method method(SimpleResourceInfo resource) {
