@@ -21,7 +21,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -119,58 +118,32 @@ public class SubjectExporter {
     }
 
     private void accessLogs(Connection c, SubjectRef ref, JsonGenerator g) throws SQLException, IOException {
-        g.writeArrayFieldStart("accessLogs");
         // the timestamp is formatted by PostgreSQL (ISO-8601, UTC): no per-row Timestamp/Instant objects
-        try (PreparedStatement ps = c.prepareStatement("select ip, to_char(at at time zone 'UTC', "
+        streamArray(c, ref, g, "accessLogs", "select ip, to_char(at at time zone 'UTC', "
                 + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), duration_ms, user_agent, path from access_log "
-                + "where org = ? and kind = ? and subject_id = ? order by at, id")) {
-            ps.setFetchSize(FETCH);
-            bind(ps, ref);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    g.writeStartObject();
+                + "where org = ? and kind = ? and subject_id = ? order by at, id", rs -> {
                     g.writeStringField("ip", rs.getString(1));
                     g.writeStringField("at", rs.getString(2));
                     g.writeNumberField("durationMs", rs.getLong(3));
                     g.writeStringField("userAgent", rs.getString(4));
                     g.writeStringField("path", rs.getString(5));
-                    g.writeEndObject();
-                }
-            }
-        }
-        g.writeEndArray();
+                });
     }
 
     private void consentHistory(Connection c, SubjectRef ref, JsonGenerator g) throws SQLException, IOException {
-        g.writeArrayFieldStart("consents");
-        try (PreparedStatement ps = c.prepareStatement("select purpose, granted, at, actor, source from consent_event "
-                + "where org = ? and kind = ? and subject_id = ? order by id")) {
-            ps.setFetchSize(FETCH);
-            bind(ps, ref);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    g.writeStartObject();
+        streamArray(c, ref, g, "consents", "select purpose, granted, at, actor, source from consent_event "
+                + "where org = ? and kind = ? and subject_id = ? order by id", rs -> {
                     g.writeStringField("purpose", rs.getString(1));
                     g.writeBooleanField("granted", rs.getBoolean(2));
                     g.writeStringField("at", rs.getTimestamp(3).toInstant().toString());
                     g.writeStringField("actor", rs.getString(4));
                     g.writeStringField("source", rs.getString(5));
-                    g.writeEndObject();
-                }
-            }
-        }
-        g.writeEndArray();
+                });
     }
 
     private void accessRecords(Connection c, SubjectRef ref, JsonGenerator g) throws SQLException, IOException {
-        g.writeArrayFieldStart("accessRecords");
-        try (PreparedStatement ps = c.prepareStatement("select actor, actor_role, fields, at from access_record "
-                + "where org = ? and kind = ? and subject_id = ? order by id")) {
-            ps.setFetchSize(FETCH);
-            bind(ps, ref);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    g.writeStartObject();
+        streamArray(c, ref, g, "accessRecords", "select actor, actor_role, fields, at from access_record "
+                + "where org = ? and kind = ? and subject_id = ? order by id", rs -> {
                     g.writeStringField("actor", rs.getString(1));
                     g.writeStringField("role", rs.getString(2));
                     g.writeArrayFieldStart("fields");
@@ -178,8 +151,25 @@ public class SubjectExporter {
                         g.writeString(f);
                     }
                     g.writeEndArray();
-                    Timestamp at = rs.getTimestamp(4);
-                    g.writeStringField("at", at.toInstant().toString());
+                    g.writeStringField("at", rs.getTimestamp(4).toInstant().toString());
+                });
+    }
+
+    private interface RowWriter {
+        void write(ResultSet row) throws SQLException, IOException;
+    }
+
+    /** One array of the export: the subject's rows of one query, each written as an object while the cursor moves. */
+    private static void streamArray(Connection c, SubjectRef ref, JsonGenerator g, String name, String sql, RowWriter row)
+            throws SQLException, IOException {
+        g.writeArrayFieldStart(name);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(FETCH);
+            bind(ps, ref);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    g.writeStartObject();
+                    row.write(rs);
                     g.writeEndObject();
                 }
             }
