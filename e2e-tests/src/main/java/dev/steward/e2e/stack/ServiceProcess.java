@@ -68,6 +68,9 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
                 .directory(jar.getParent().toFile()).redirectErrorStream(true).redirectOutput(service.log.toFile());
+        // Loopback only, like Keycloak and PostgreSQL in this stack: nothing on the network reaches a
+        // local stack's services (a deployment binds where its manifests say).
+        pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         pb.environment().putAll(env);
         pb.environment().put("PORT", Integer.toString(port));
         progress.say("Starting %s on %s (log %s)", name, service.url(), service.log);
