@@ -10,6 +10,7 @@ import dev.steward.account.platform.crypto.SubjectKeys;
 import dev.steward.account.subject.SubjectRepository;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.subject.SubjectRef;
+import dev.steward.platform.text.LogIds;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -128,7 +129,8 @@ public class ErasureService {
             }
         });
         subjects.keys().evict(shredded);
-        LOG.infof("Erasure %s done: %d subject key(s) destroyed", requestId, shredded.size());
+        // the request id is the caller's text: the log gets a digest of it, never the text itself
+        LOG.infof("Erasure %s done: %d subject key(s) destroyed", LogIds.of(requestId), shredded.size());
         return receipt;
     }
 

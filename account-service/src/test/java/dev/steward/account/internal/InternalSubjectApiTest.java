@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,6 +17,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.steward.account.account.AccountResourceTest;
 import dev.steward.account.platform.crypto.SubjectKeys;
 import dev.steward.account.support.Db;
+import dev.steward.account.support.LogCapture;
 import dev.steward.account.support.DisclosureStub;
 import dev.steward.platform.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -193,6 +195,21 @@ class InternalSubjectApiTest {
                 .body("{\"requestId\":\"erase-" + sub + "\"}")
                 .post("/internal/subjects/steward/ACCOUNT/other-" + sub + "/erasure")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void theCallersRequestIdNeverReachesTheLog() {
+        String sub = signUp();
+        String requestId = "caller-chosen-" + sub;
+        try (LogCapture logs = LogCapture.start()) {
+            org.jboss.logging.Logger.getLogger(InternalSubjectApiTest.class).info("capture-check");
+            given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body("{\"requestId\":\"" + requestId + "\"}")
+                    .post("/internal/subjects/steward/ACCOUNT/" + sub + "/erasure")
+                    .then().statusCode(200).body("requestId", equalTo(requestId));
+            assertTrue(logs.anyContains("capture-check"), "the capture sees log records");
+            assertTrue(logs.anyContains("Erasure"), "the erasure is still logged");
+            assertFalse(logs.anyContains(requestId), "a caller-supplied id is logged only as a hash");
+        }
     }
 
     @Test
