@@ -15,6 +15,16 @@ final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
+    /** Whether a cause of {@code e} carries this SQLSTATE (e.g. 23505, a unique-key violation). */
+    static boolean hasSqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean causedBy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {

@@ -68,7 +68,7 @@ public class ProblemMappers {
         if (e.getResponse().getStatus() == 404 && e.getCause() != null && resource != null) {
             var bad = ParameterTypes.find(method(resource), uri);
             if (bad != null) {
-                String message = "has the wrong type; expected " + bad.expected();
+                String message = "has the wrong type; expected " + expectedType(bad.type());
                 return Problems.response(Problem.of(400, "wrong-type", "Wrong type",
                         "Parameter '" + bad.name() + "' " + message).withErrors(
                         List.of(new Problem.FieldError(bad.name(), message))));
@@ -171,7 +171,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
-        if (hasSqlState(e, "23505")) {
+        if (DatabaseOutage.hasSqlState(e, "23505")) {
             // Two identical writes raced past the existence check; the unique key stopped the second.
             return Problems.response(Problem.of(409, "conflict", "Conflict",
                     "Another request created the same record at the same moment; read it and try again"));
@@ -209,7 +209,10 @@ public class ProblemMappers {
         if (type == boolean.class || type == Boolean.class) {
             return "a boolean (true or false)";
         }
-        if (type == String.class || type == UUID.class) {
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type == String.class) {
             return "a string";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)
@@ -220,15 +223,6 @@ public class ProblemMappers {
             return "an array";
         }
         return "an object";
-    }
-
-    private static boolean hasSqlState(Throwable e, String state) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static java.lang.reflect.Method method(SimpleResourceInfo resource) {

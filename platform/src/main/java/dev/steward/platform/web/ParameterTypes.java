@@ -16,7 +16,7 @@ import java.util.UUID;
 public final class ParameterTypes {
 
     /** A parameter whose value does not convert to its declared type. */
-    public record Unconvertible(String name, String expected) {
+    public record Unconvertible(String name, Class<?> type) {
     }
 
     private ParameterTypes() {
@@ -34,9 +34,8 @@ public final class ParameterTypes {
                 String name = query.value();
                 List<String> values = uri.getQueryParameters(true).get(name);
                 for (String value : values == null ? List.<String>of() : values) {
-                    String expected = expectedIfUnconvertible(parameter.getType(), value);
-                    if (expected != null) {
-                        return new Unconvertible(name, expected);
+                    if (!converts(parameter.getType(), value)) {
+                        return new Unconvertible(name, parameter.getType());
                     }
                 }
             }
@@ -44,7 +43,7 @@ public final class ParameterTypes {
         return null;
     }
 
-    private static String expectedIfUnconvertible(Class<?> type, String value) {
+    private static boolean converts(Class<?> type, String value) {
         try {
             if (type == int.class || type == Integer.class) {
                 Integer.parseInt(value);
@@ -53,20 +52,13 @@ public final class ParameterTypes {
             } else if (type == UUID.class) {
                 UUID.fromString(value);
             } else if (type == boolean.class || type == Boolean.class) {
-                if (!value.equals("true") && !value.equals("false")) {
-                    return "true or false";
-                }
+                return value.equals("true") || value.equals("false");
             } else if (type.isEnum()) {
-                for (Object constant : type.getEnumConstants()) {
-                    if (((Enum<?>) constant).name().equals(value)) {
-                        return null;
-                    }
-                }
-                return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+                return java.util.Arrays.stream(type.getEnumConstants()).anyMatch(c -> ((Enum<?>) c).name().equals(value));
             }
-            return null;
+            return true;
         } catch (IllegalArgumentException e) {
-            return type == UUID.class ? "a UUID" : "an integer";
+            return false;
         }
     }
 }
