@@ -81,10 +81,7 @@ class AccessReportTest {
 
     @Test
     void anAccountWithOneOfEverythingHasEverySectionAndEveryItemNamesItsFacts() {
-        String sub = "all-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.customer(sub)).contentType(ContentType.JSON)
-                .body(AccountResourceTest.signUpBody(sub + "@example.com", ",\"ageConfirmed\":true")).post("/me")
-                .then().statusCode(201);
+        String sub = signUp("all");
         String version = "3." + UUID.randomUUID().toString().substring(0, 6);
         given().auth().oauth2(Tokens.officer("olivia")).contentType(ContentType.JSON)
                 .body("{\"number\":\"" + version + "\",\"effectiveDate\":\"" + LocalDate.now() + "\",\"summary\":\"s\",\"text\":\"t\"}")
@@ -147,10 +144,7 @@ class AccessReportTest {
 
     @Test
     void whoLookedHoldsOtherReadersOnlySummarisedPerReader() {
-        String sub = "self-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.customer(sub)).contentType(ContentType.JSON)
-                .body(AccountResourceTest.signUpBody(sub + "@example.com", ",\"ageConfirmed\":true")).post("/me")
-                .then().statusCode(201);
+        String sub = signUp("self");
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(Tokens.customer(sub)).get("/me").then().statusCode(200);
         }
@@ -193,6 +187,14 @@ class AccessReportTest {
                         section + "[" + i + "].category is not in the taxonomy: " + items.get(i).get("category"));
             }
         }
+    }
+
+    private static String signUp(String prefix) {
+        String sub = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.customer(sub)).contentType(ContentType.JSON)
+                .body(AccountResourceTest.signUpBody(sub + "@example.com", ",\"ageConfirmed\":true")).post("/me")
+                .then().statusCode(201);
+        return sub;
     }
 
     private static JsonPath export(String org, String kind, String id) {
