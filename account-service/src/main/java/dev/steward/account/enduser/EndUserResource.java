@@ -4,6 +4,8 @@ import dev.steward.account.consent.ConsentChoice;
 import dev.steward.account.consent.ConsentEvent;
 import dev.steward.account.consent.ConsentService;
 import dev.steward.account.consent.ConsentState;
+import dev.steward.account.platform.SqlWork;
+import dev.steward.platform.idempotency.IdempotentPosts;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,19 +37,25 @@ public class EndUserResource {
     private final EndUserService endUsers;
     private final ConsentService consents;
     private final Caller caller;
+    private final IdempotentPosts idempotentPosts;
 
-    public EndUserResource(EndUserService endUsers, ConsentService consents, Caller caller) {
+    public EndUserResource(EndUserService endUsers, ConsentService consents, Caller caller, IdempotentPosts idempotentPosts) {
         this.endUsers = endUsers;
         this.consents = consents;
         this.caller = caller;
+        this.idempotentPosts = idempotentPosts;
     }
 
-    /** Batch ingest: up to 1,000 records, all or nothing; per-record errors name e.g. records[3].attributes[0].category. */
+    /**
+     * Batch ingest: up to 1,000 records, all or nothing; per-record errors name e.g. records[3].attributes[0].category.
+     * An Idempotency-Key (scoped to the org) makes a retry answer the first response without writing again.
+     */
     @POST
-    public Response write(@PathParam("org") String org, @Valid @NotNull EndUserBatch batch) throws SQLException {
+    public Response write(@PathParam("org") String org, @HeaderParam(IdempotentPosts.HEADER) String idempotencyKey,
+                          @Valid @NotNull EndUserBatch batch) throws SQLException {
         own(org);
-        EndUserService.Written written = endUsers.write(org, batch, caller.id());
-        return Response.ok(written).type(MediaType.APPLICATION_JSON).build();
+        return idempotentPosts.run("org:" + org, idempotencyKey, batch, SqlWork.unchecked(() ->
+                Response.ok(endUsers.write(org, batch, caller.id())).type(MediaType.APPLICATION_JSON).build()));
     }
 
     @GET

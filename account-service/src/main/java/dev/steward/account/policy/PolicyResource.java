@@ -1,6 +1,7 @@
 package dev.steward.account.policy;
 
 import dev.steward.account.account.AccountService;
+import dev.steward.platform.idempotency.IdempotentPosts;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.Problem;
 import dev.steward.platform.problem.ProblemException;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,16 +47,24 @@ public class PolicyResource {
     private final Caller caller;
     private final AccountService accounts;
     private final Clock clock;
+    private final IdempotentPosts idempotentPosts;
 
-    public PolicyResource(Caller caller, AccountService accounts, Clock clock) {
+    public PolicyResource(Caller caller, AccountService accounts, Clock clock, IdempotentPosts idempotentPosts) {
         this.caller = caller;
         this.accounts = accounts;
         this.clock = clock;
+        this.idempotentPosts = idempotentPosts;
     }
 
+    /** Publishes a version; an Idempotency-Key (scoped to the officer) makes a retry answer the first response. */
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public Response publish(@Valid @NotNull NewPolicyVersion v) {
+    public Response publish(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey, @Valid @NotNull NewPolicyVersion v)
+            throws SQLException {
+        return idempotentPosts.run(caller.id(), idempotencyKey, v, () -> create(v));
+    }
+
+    private Response create(NewPolicyVersion v) {
         String sha;
         if (v.text() != null) {
             sha = sha256(v.text());
