@@ -7,22 +7,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.steward.account.support.Db;
+import dev.steward.account.support.Race;
 import dev.steward.platform.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Issue 11 item 4, account-service's part: email normalisation, §8(c) terminations, one acceptance per version. */
@@ -88,24 +81,8 @@ class AccountRulesTest {
         given().auth().oauth2(Tokens.customer(sub)).contentType(ContentType.JSON)
                 .body(AccountResourceTest.signUpBody(sub + "@example.com", ",\"ageConfirmed\":true"))
                 .post("/me").then().statusCode(201);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(pool.submit(() -> {
-                    start.await();
-                    return given().auth().oauth2(Tokens.customer(sub)).post("/policy-versions/" + n + "/acceptances").statusCode();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> f : calls) {
-                statuses.merge(f.get(60, TimeUnit.SECONDS), 1, Integer::sum);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Map<Integer, Integer> statuses = Race.of(8, () -> given().auth().oauth2(Tokens.customer(sub))
+                .post("/policy-versions/" + n + "/acceptances").statusCode());
         assertEquals(Map.of(200, 7, 201, 1), statuses);
         assertEquals(1, Db.count(db, "select count(*) from policy_acceptance where version = ? and sub = ?", n, sub));
     }

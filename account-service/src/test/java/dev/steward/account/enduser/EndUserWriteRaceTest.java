@@ -4,20 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.steward.account.support.Db;
+import dev.steward.account.support.Race;
 import dev.steward.platform.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,31 +32,15 @@ class EndUserWriteRaceTest {
     void eightIdenticalConcurrentWritesAllSucceedAndStoreTheRecordOnce() throws Exception {
         String org = EndUserResourceTest.newOrg("race");
         String token = Tokens.clientAdmin("admin-" + org, org);
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         Map<Integer, Integer> statuses = new TreeMap<>();
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                // a fresh subject (created by the race) and one that already exists (rewritten by it)
-                String body = "{\"records\":[" + EndUserResourceTest.record("new-" + round, "n" + round + "@example.com") + ","
-                        + EndUserResourceTest.record("same", "same" + round + "@example.com") + "]}";
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Integer>> calls = new ArrayList<>();
-                for (int i = 0; i < RACERS; i++) {
-                    calls.add(pool.submit(() -> {
-                        start.await();
-                        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                                .post("/orgs/" + org + "/end-users").statusCode();
-                    }));
-                }
-                start.countDown();
-                for (Future<Integer> f : calls) {
-                    statuses.merge(f.get(60, TimeUnit.SECONDS), 1, Integer::sum);
-                }
-                assertEquals(3, Db.count(db, "select count(*) from personal_field f join subject s on s.id = f.subject_id "
-                        + "where s.org = ? and s.ext_id = ?", org, "new-" + round));
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < ROUNDS; round++) {
+            // a fresh subject (created by the race) and one that already exists (rewritten by it)
+            String body = "{\"records\":[" + EndUserResourceTest.record("new-" + round, "n" + round + "@example.com") + ","
+                    + EndUserResourceTest.record("same", "same" + round + "@example.com") + "]}";
+            Race.of(RACERS, () -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                    .post("/orgs/" + org + "/end-users").statusCode()).forEach((status, n) -> statuses.merge(status, n, Integer::sum));
+            assertEquals(3, Db.count(db, "select count(*) from personal_field f join subject s on s.id = f.subject_id "
+                    + "where s.org = ? and s.ext_id = ?", org, "new-" + round));
         }
         assertEquals(Map.of(200, RACERS * ROUNDS), statuses, "status -> calls");
         assertEquals(ROUNDS + 1, Db.count(db, "select count(*) from end_user_record where org = ?", org));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.steward.account.enduser.EndUserResourceTest;
 import dev.steward.account.support.Db;
+import dev.steward.account.support.Race;
 import dev.steward.platform.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,16 +17,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,27 +65,11 @@ class IdempotencyKeyTest {
         String id = "idem-" + UUID.randomUUID().toString().substring(0, 8);
         String body = "{\"entries\":[" + entry(id, 1) + "," + entry(id, 2) + "]}";
         String key = "logs-" + UUID.randomUUID();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        Map<String, Integer> outcomes = new TreeMap<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(pool.submit(() -> {
-                    start.await();
-                    Response r = given().auth().oauth2(SERVICE).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                            .body(body).post("/internal/access-logs");
-                    return r.statusCode() + (r.header("Idempotent-Replayed") == null ? "" : " replayed")
-                            + " accepted=" + r.path("accepted");
-                }));
-            }
-            start.countDown();
-            for (Future<String> f : calls) {
-                outcomes.merge(f.get(60, TimeUnit.SECONDS), 1, Integer::sum);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Map<String, Integer> outcomes = Race.of(8, () -> {
+            Response r = given().auth().oauth2(SERVICE).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(body).post("/internal/access-logs");
+            return r.statusCode() + (r.header("Idempotent-Replayed") == null ? "" : " replayed") + " accepted=" + r.path("accepted");
+        });
         assertEquals(Map.of("200 accepted=2", 1, "200 replayed accepted=2", 7), outcomes);
         assertEquals(2, Db.count(db, "select count(*) from access_log where subject_id = ?", id));
         given().auth().oauth2(SERVICE).header("Idempotency-Key", key).contentType(ContentType.JSON)
