@@ -37,6 +37,8 @@ public class SubjectKeyListener {
     private final String url;
     private final Properties credentials = new Properties();
     private volatile boolean running = true;
+    /** Logged once per outage, not once a second while the database is away. */
+    private boolean outageLogged;
     private Thread thread;
 
     public SubjectKeyListener(SubjectKeys keys, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
@@ -71,6 +73,10 @@ public class SubjectKeyListener {
                     s.execute("LISTEN " + CHANNEL);
                 }
                 keys.caching(true);
+                if (outageLogged) {
+                    LOG.info("Key-eviction listener connected again; data-key cache on");
+                    outageLogged = false;
+                }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 int silent = 0;
                 while (running) {
@@ -87,7 +93,8 @@ public class SubjectKeyListener {
                     }
                 }
             } catch (SQLException e) {
-                if (running) {
+                if (running && !outageLogged) {
+                    outageLogged = true;
                     // the driver's message is not logged: only the SQLSTATE
                     LOG.warnf("Key-eviction listener lost its connection (SQLSTATE %s); data-key cache off until it is back",
                             e.getSQLState());
