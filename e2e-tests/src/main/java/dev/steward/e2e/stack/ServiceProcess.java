@@ -169,6 +169,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** How the process ended, or "running". */
+    public String exitStatus() {
+        return process.isAlive() ? "running" : "exit code " + process.exitValue();
+    }
+
     /** Kills the process as a crash would (SIGKILL: no shutdown hook, nothing flushed). */
     public void crash() {
         process.toHandle().destroyForcibly();
