@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A customer's own account (§2, §8): linked to the token's subject; nobody else's is reachable here. */
 @Path("/me")
-@Tag(name = "Accounts")
+@Tag(name = "Accounts", description = "Customers' own accounts (§2, §11) and the privacy officer's look-up and §8(c) terminations")
 public class AccountResource {
 
     private final AccountService accounts;

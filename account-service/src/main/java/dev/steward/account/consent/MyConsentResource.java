@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A customer's own consents and opt-outs (§3, §6). */
 @Path("/me/consents")
-@Tag(name = "Consents")
+@Tag(name = "Consents", description = "Consent and opt-out choices per purpose, with their history (§3, §6)")
 @RolesAllowed(Roles.CUSTOMER)
 public class MyConsentResource {
 

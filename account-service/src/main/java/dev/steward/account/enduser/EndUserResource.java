@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** End-user records of one Client, reachable only by that Client's admins; any other org answers 404. */
 @Path("/orgs/{org}/end-users")
-@Tag(name = "End users")
+@Tag(name = "End users", description = "End-user records a Client stores with the provider, their consents, and the data-category taxonomy (§2, §10)")
 @RolesAllowed(Roles.CLIENT_ADMIN)
 public class EndUserResource {
 

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A subject's data for an access request, driven by request-service (service role only). */
 @Path("/internal/subjects/{org}/{kind}/{id}/export")
-@Tag(name = "Internal")
+@Tag(name = "Internal", description = "Service-to-service API (service role): export, rectification, erasure, restriction, consents, access logs, compliance")
 @RolesAllowed(Roles.SERVICE)
 public class ExportResource {
 

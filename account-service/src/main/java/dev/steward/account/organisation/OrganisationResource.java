@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Client organisations, registered and managed by privacy officers; a client-admin reads and configures its own. */
 @Path("/orgs")
-@Tag(name = "Organisations")
+@Tag(name = "Organisations", description = "Client organisations, their status and settings (§1)")
 public class OrganisationResource {
 
     private final OrganisationService orgs;

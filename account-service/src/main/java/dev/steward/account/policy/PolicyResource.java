@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Privacy-policy versions (§16): published by a privacy officer, readable by anyone, accepted by customers. */
 @Path("/policy-versions")
-@Tag(name = "Policy versions")
+@Tag(name = "Policy versions", description = "Published privacy-policy versions, their text and who accepted them (§16)")
 @Transactional(rollbackOn = Exception.class)
 public class PolicyResource {
 

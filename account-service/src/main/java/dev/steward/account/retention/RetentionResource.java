@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Retention rules and purges (§7), for privacy officers. */
 @Path("/retention")
-@Tag(name = "Retention")
+@Tag(name = "Retention", description = "Retention rules, purges and purge receipts (§7)")
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class RetentionResource {
 
