@@ -1,5 +1,6 @@
 package dev.steward.account.account;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Roles;
@@ -29,6 +30,7 @@ public class AccountResource {
         this.caller = caller;
     }
 
+    @APIResponseSchema(value = AccountView.class, responseCode = "201", responseDescription = "Your account, created")
     @POST
     @RolesAllowed(Roles.CUSTOMER)
     public Response signUp(@Valid @NotNull NewAccount body) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.steward.account.enduser;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.account.consent.ConsentChoice;
 import dev.steward.account.consent.ConsentEvent;
 import dev.steward.account.consent.ConsentService;
@@ -88,6 +89,7 @@ public class EndUserResource {
     }
 
     /** The end user's choice, recorded by their Client's admin (source CLIENT_ADMIN). */
+    @APIResponseSchema(value = dev.steward.account.consent.ConsentEvent.class, responseCode = "201", responseDescription = "The choice, recorded in the end user's consent history")
     @POST
     @Path("/{id}/consents")
     public Response choose(@PathParam("org") String org, @PathParam("id") String id,

@@ -1,5 +1,6 @@
 package dev.steward.account.organisation;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.platform.subject.SubjectRef;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.Problem;
@@ -36,6 +37,7 @@ public class OrganisationResource {
         this.caller = caller;
     }
 
+    @APIResponseSchema(value = Organisation.class, responseCode = "201", responseDescription = "The organisation, registered")
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Response create(@Valid @NotNull NewOrganisation org) {

@@ -1,5 +1,6 @@
 package dev.steward.account.policy;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.account.account.AccountService;
 import dev.steward.platform.idempotency.IdempotentPosts;
 import dev.steward.platform.paging.Page;
@@ -59,6 +60,7 @@ public class PolicyResource {
     /** Publishes a version; an Idempotency-Key (scoped to the officer) makes a retry answer the first response. */
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @APIResponseSchema(value = PolicyVersion.class, responseCode = "201", responseDescription = "The version, published")
     public Response publish(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey, @Valid @NotNull NewPolicyVersion v)
             throws SQLException {
         return idempotentPosts.run(caller.id(), idempotencyKey, v, () -> create(v));
@@ -149,6 +151,10 @@ public class PolicyResource {
     @POST
     @Path("/{number}/acceptances")
     @RolesAllowed(Roles.CUSTOMER)
+    @APIResponse(responseCode = "201", description = "Your acceptance, recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyAcceptance.class)))
+    @APIResponse(responseCode = "200", description = "You had accepted this version already: that acceptance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyAcceptance.class)))
     public Response accept(@PathParam("number") String number) throws SQLException {
         get(number);
         if (accounts.read(caller.id(), null).isEmpty()) {
