@@ -85,6 +85,7 @@ public class Execution {
                 .heartbeatInterval(settings.heartbeatInterval())
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .shutdownMaxWait(settings.shutdownMaxWait())
+                .enablePriority()
                 .build();
         scheduler.start();
         LOG.infof("db-scheduler %s started: %d threads, polling every %s; %d executions of an earlier incarnation taken back",
@@ -128,7 +129,17 @@ public class Execution {
 
     /** Schedules an instance of a task now (by the scheduler's own clock), in the caller's transaction; a no-op if it exists. */
     public void schedule(String task, String instance) {
-        client.scheduleIfNotExists(SchedulableInstance.of(new TaskInstance<>(task, instance, instance), now -> now));
+        schedule(task, instance, 0);
+    }
+
+    /**
+     * As {@link #schedule(String, String)}, ahead of due tasks of lower priority: the scheduler picks
+     * by priority, then by due time, so work that finishes something started can pass a backlog of
+     * new work (setting {@code started-work-first}; off, every task is priority 0: first in, first out).
+     */
+    public void schedule(String task, String instance, int priority) {
+        int p = settings.startedWorkFirst() ? priority : 0;
+        client.scheduleIfNotExists(SchedulableInstance.of(new TaskInstance<>(task, instance, () -> instance, p), now -> now));
     }
 
     /** What a task does with its instance, on attempt 1, 2, ... */

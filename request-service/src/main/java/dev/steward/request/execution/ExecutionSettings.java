@@ -23,6 +23,9 @@ public interface ExecutionSettings {
 
     Duration shutdownMaxWait();
 
+    /** A request's next step runs ahead of the first steps of requests not yet started (task priority). */
+    boolean startedWorkFirst();
+
     Duration backoffInitial();
 
     double backoffRate();
