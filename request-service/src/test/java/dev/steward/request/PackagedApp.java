@@ -3,6 +3,7 @@ package dev.steward.request;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import dev.steward.platform.devdb.EmbeddedDatabase;
 import dev.steward.platform.testing.PostgresResource;
 import dev.steward.platform.testing.Tokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -34,7 +35,7 @@ public final class PackagedApp implements AutoCloseable {
 
     public PackagedApp(String name, String accountUrl, String disclosureUrl) throws IOException {
         this.name = name;
-        settings.putAll(new PostgresResource().start());
+        settings.putAll(database(name));
         String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus/";
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -47,6 +48,20 @@ public final class PackagedApp implements AutoCloseable {
         settings.put("quarkus.rest-client.account-service.url", accountUrl);
         settings.put("quarkus.rest-client.disclosure-service.url", disclosureUrl);
         settings.put("steward.reports.link-secret", name);
+    }
+
+    /**
+     * A database of its own in the embedded cluster: an application that {@code @QuarkusIntegrationTest}
+     * started in this JVM may still run, and its scheduler would take this one's steps. With
+     * {@code DB_URL} set, that server's database is shared.
+     */
+    private static Map<String, String> database(String name) {
+        if (System.getenv("DB_URL") != null && !System.getenv("DB_URL").isBlank()) {
+            return new PostgresResource().start();
+        }
+        return Map.of("quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(Path.of("target"), name.replace('-', '_')),
+                "quarkus.datasource.username", EmbeddedDatabase.USER,
+                "quarkus.datasource.password", EmbeddedDatabase.PASSWORD);
     }
 
     public int port() {

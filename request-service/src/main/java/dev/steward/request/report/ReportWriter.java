@@ -30,6 +30,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ReportWriter {
 
+    private static final List<String> PARTS = List.of(Reports.PERSONAL_DATA, Reports.DISCLOSURES);
     private static final Map<String, List<String>> ALWAYS = Map.of(
             Reports.PERSONAL_DATA, List.of("fields", "accessLogs", "consents", "accessRecords"),
             Reports.DISCLOSURES, List.of("entries", "summaries"));
@@ -86,7 +87,7 @@ public class ReportWriter {
             List<Section> stored = sections.sections(c, report.requestId());
             JsonNode subject = header.path("subject");
             List<ReportHtml.Fact> facts = new ArrayList<>();
-            for (String part : List.of(Reports.PERSONAL_DATA, Reports.DISCLOSURES)) {
+            for (String part : PARTS) {
                 header.path(part).fields().forEachRemaining(f -> {
                     if (!f.getValue().isArray()) {
                         facts.add(new ReportHtml.Fact(f.getKey(), ReportHtml.cell(f.getValue())));
@@ -97,7 +98,7 @@ public class ReportWriter {
                     subject.path("org").asText(), subject.path("kind").asText(), subject.path("id").asText(),
                     header.path("noDataHeld").asBoolean(), header.path(Reports.PERSONAL_DATA).path("restricted").asBoolean(),
                     facts)));
-            for (String part : List.of(Reports.PERSONAL_DATA, Reports.DISCLOSURES)) {
+            for (String part : PARTS) {
                 // reports stored before sections existed hold their arrays in the header itself
                 List<Section> parts = new ArrayList<>();
                 for (Section s : of(stored, part)) {
