@@ -16,9 +16,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,8 +30,15 @@ import org.jboss.logging.Logger;
  * db-scheduler works on the Agroal DataSource itself: inside a JTA transaction Agroal hands it the
  * transaction's connection, which db-scheduler leaves to the transaction (its default
  * {@code commitWhenAutocommitDisabled(false)}), so a state change and the task it schedules commit
- * or roll back together. A picked task whose scheduler died is revived by db-scheduler's
- * dead-execution detection on another (or the next) instance.
+ * or roll back together.
+ * <p>
+ * After a crash (kill -9) nothing is stranded for long: the scheduler's name is stable per host and
+ * HTTP port ({@link #instanceName}), so a restarted instance first takes back what its own earlier
+ * incarnation had picked — no other live process can hold that name, since two cannot listen on one
+ * port of one host — and a task picked by a name that never comes back (a pod replaced) is revived by
+ * db-scheduler's dead-execution detection after {@code missed-heartbeats × heartbeat-interval}.
+ * Two live instances never run one task at once: db-scheduler picks with an optimistic
+ * version check (TwoSchedulersTest).
  */
 @ApplicationScoped
 public class Execution {
@@ -39,13 +49,17 @@ public class Execution {
     private final ExecutionSettings settings;
     private final List<Task<?>> tasks;
     private final SchedulerClient client;
+    private final String instanceName;
     private volatile Scheduler scheduler;
 
-    public Execution(AgroalDataSource dataSource, ExecutionSettings settings, Instance<Task<?>> tasks) {
+    public Execution(AgroalDataSource dataSource, ExecutionSettings settings, Instance<Task<?>> tasks,
+                     @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.tasks = tasks.stream().toList();
-        this.client = SchedulerClient.Builder.create(dataSource, this.tasks).build();
+        this.client = SchedulerClient.Builder.create(dataSource, this.tasks).enablePriority().build();
+        this.instanceName = settings.instanceName().filter(n -> !n.isBlank())
+                .orElseGet(() -> new SchedulerName.Hostname().getName() + ":" + httpPort);
     }
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
@@ -63,16 +77,43 @@ public class Execution {
         if (scheduler != null) {
             return;
         }
+        int reclaimed = reclaimOwnPicks();
         scheduler = Scheduler.create(dataSource, tasks)
-                .schedulerName(new SchedulerName.Fixed("request-service-" + UUID.randomUUID()))
+                .schedulerName(new SchedulerName.Fixed(instanceName))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .shutdownMaxWait(settings.shutdownMaxWait())
+                .enablePriority()
                 .build();
         scheduler.start();
-        LOG.infof("db-scheduler started: %d threads, polling every %s", settings.threads(), settings.pollingInterval());
+        LOG.infof("db-scheduler %s started: %d threads, polling every %s; %d executions of an earlier incarnation taken back",
+                instanceName, settings.threads(), settings.pollingInterval(), reclaimed);
+    }
+
+    /**
+     * Frees the executions an earlier incarnation of this instance picked and never finished (it was
+     * killed), so they run now rather than after dead-execution detection. Called only while this
+     * process runs no scheduler (start, after any stop has waited for its executions), so nothing
+     * freed here is running. Plain JDBC: scheduled_tasks is db-scheduler's table, with no API for this.
+     */
+    private int reclaimOwnPicks() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update scheduled_tasks set picked = false, picked_by = null, "
+                     + "last_heartbeat = null, version = version + 1 where picked and picked_by = ?")) {
+            ps.setString(1, instanceName);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            // dead-execution detection still revives them, only later
+            LOG.warnf("could not take back the executions of an earlier incarnation: SQLState %s", e.getSQLState());
+            return 0;
+        }
+    }
+
+    /** This instance's name in scheduled_tasks.picked_by: EXECUTION_INSTANCE_NAME, else host name and HTTP port. */
+    public String instanceName() {
+        return instanceName;
     }
 
     public synchronized void stop() {
@@ -88,7 +129,17 @@ public class Execution {
 
     /** Schedules an instance of a task now (by the scheduler's own clock), in the caller's transaction; a no-op if it exists. */
     public void schedule(String task, String instance) {
-        client.scheduleIfNotExists(SchedulableInstance.of(new TaskInstance<>(task, instance, instance), now -> now));
+        schedule(task, instance, 0);
+    }
+
+    /**
+     * As {@link #schedule(String, String)}, ahead of due tasks of lower priority: the scheduler picks
+     * by priority, then by due time, so work that finishes something started can pass a backlog of
+     * new work (setting {@code started-work-first}; off, every task is priority 0: first in, first out).
+     */
+    public void schedule(String task, String instance, int priority) {
+        int p = settings.startedWorkFirst() ? priority : 0;
+        client.scheduleIfNotExists(SchedulableInstance.of(new TaskInstance<>(task, instance, () -> instance, p), now -> now));
     }
 
     /** What a task does with its instance, on attempt 1, 2, ... */

@@ -3,6 +3,7 @@ package dev.steward.request.intake;
 import dev.steward.platform.problem.Problem;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.problem.Problems;
+import dev.steward.request.report.ReportWriter;
 import dev.steward.request.report.Reports;
 import dev.steward.request.report.SignedLinks;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,13 +36,16 @@ public class PublicResource {
     private final Intake intake;
     private final RateLimiter limiter;
     private final Reports reports;
+    private final ReportWriter writer;
     private final SignedLinks links;
     private final Clock clock;
 
-    public PublicResource(Intake intake, RateLimiter limiter, Reports reports, SignedLinks links, Clock clock) {
+    public PublicResource(Intake intake, RateLimiter limiter, Reports reports, ReportWriter writer, SignedLinks links,
+                          Clock clock) {
         this.intake = intake;
         this.limiter = limiter;
         this.reports = reports;
+        this.writer = writer;
         this.links = links;
         this.clock = clock;
     }
@@ -74,6 +78,6 @@ public class PublicResource {
         if (!links.valid(id, expires, signature, clock.instant())) {
             throw ProblemException.notFound("Report link");
         }
-        return RequestResource.render(reports.find(id).orElseThrow(() -> ProblemException.notFound("Report link")), format);
+        return RequestResource.render(writer, reports.find(id).orElseThrow(() -> ProblemException.notFound("Report link")), format);
     }
 }

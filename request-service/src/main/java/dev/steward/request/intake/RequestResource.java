@@ -9,7 +9,7 @@ import dev.steward.request.lifecycle.Actions;
 import dev.steward.request.lifecycle.Request;
 import dev.steward.request.lifecycle.RequestStatus;
 import dev.steward.request.lifecycle.RequestType;
-import dev.steward.request.report.ReportHtml;
+import dev.steward.request.report.ReportWriter;
 import dev.steward.request.report.Reports;
 import dev.steward.request.report.SignedLinks;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,10 +26,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Response;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.Clock;
@@ -43,22 +41,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class RequestResource {
 
-    private static final ObjectMapper READER = new ObjectMapper();
-
     private final Intake intake;
     private final Actions actions;
     private final RequestQueries queries;
     private final Reports reports;
+    private final ReportWriter writer;
     private final SignedLinks links;
     private final Caller caller;
     private final Clock clock;
 
-    public RequestResource(Intake intake, Actions actions, RequestQueries queries, Reports reports, SignedLinks links,
-                           Caller caller, Clock clock) {
+    public RequestResource(Intake intake, Actions actions, RequestQueries queries, Reports reports, ReportWriter writer,
+                           SignedLinks links, Caller caller, Clock clock) {
         this.intake = intake;
         this.actions = actions;
         this.queries = queries;
         this.reports = reports;
+        this.writer = writer;
         this.links = links;
         this.caller = caller;
         this.clock = clock;
@@ -166,7 +164,7 @@ public class RequestResource {
     @Operation(summary = "The ACCESS report (JSON; format=html for a readable page)")
     public Response report(@PathParam("id") UUID id, @QueryParam("format") String format) {
         actions.visible(id, caller, false);
-        return render(reports.find(id).orElseThrow(() -> ProblemException.notFound("Report of request " + id)), format);
+        return render(writer, reports.find(id).orElseThrow(() -> ProblemException.notFound("Report of request " + id)), format);
     }
 
     @POST
@@ -179,15 +177,12 @@ public class RequestResource {
         return links.link(id, clock.instant());
     }
 
-    static Response render(String body, String format) {
+    /** Streams the stored report as JSON or, with format=html, as the readable page (ReportWriter: memory bounded whatever its size). */
+    static Response render(ReportWriter writer, Reports.Stored report, String format) {
         if ("html".equals(format)) {
-            try {
-                return Response.ok(ReportHtml.render(READER.readTree(body)), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException("stored report is not JSON", e);
-            }
+            return Response.ok((StreamingOutput) out -> writer.html(report, out), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok((StreamingOutput) out -> writer.json(report, out), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private RequestView show(Request r) {

@@ -8,6 +8,7 @@ import dev.steward.request.peer.PeerDtos.RectificationResult;
 import dev.steward.request.peer.PeerDtos.RequestIdBody;
 import dev.steward.request.peer.PeerDtos.RestrictionBody;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import java.io.InputStream;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,8 +49,8 @@ public interface AccountClient {
 
     @GET
     @Path("/subjects/{org}/{kind}/{id}/export")
-    @Timeout(60_000) // streams everything held about the subject
-    JsonNode export(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id);
+    @Timeout(60_000) // until the answer starts: its body is read as a stream, however large (see report.ReportSections)
+    InputStream export(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id);
 
     @POST
     @Path("/subjects/{org}/{kind}/{id}/rectification")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.request.peer.PeerDtos.ActiveHolds;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
+import java.io.InputStream;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.PathParam;
@@ -36,8 +37,8 @@ public interface DisclosureClient {
 
     @GET
     @Path("/subjects/{org}/{kind}/{id}/accounting")
-    @Timeout(30_000) // every disclosure of the subject
-    JsonNode accounting(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id);
+    @Timeout(30_000) // until the answer starts: every disclosure of the subject, read as a stream
+    InputStream accounting(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id);
 
     @GET
     @Path("/compliance")

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** The ACCESS report, stored once as the JSON document handed to the subject (dsr_report). */
+/**
+ * The ACCESS report, stored once (dsr_report): its header, the sections being stored apart
+ * ({@link ReportSections}) when {@code streamed}; the whole JSON document for reports stored before.
+ */
 @Entity
 @Table(name = "dsr_report")
 @Immutable
@@ -18,4 +21,5 @@ public class Report extends PanacheEntityBase {
     public UUID requestId;
     public Instant createdAt;
     public String body;
+    public boolean streamed;
 }

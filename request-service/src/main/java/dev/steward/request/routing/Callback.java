@@ -15,6 +15,8 @@ public class Callback extends PanacheEntityBase {
     @Id
     public UUID requestId;
     public String org;
+    /** One per event; every retry of this delivery sends the same one (Steward-Delivery-Id). */
+    public UUID deliveryId;
     public String payload;
     public int attempts;
     public Integer lastStatus;

@@ -29,7 +29,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * Routed requests (§1: for its Clients' end users the provider is not the controller): the
  * request is handed to the Client as an OpenDSR-like JSON document, signed with the Client's
  * callbackSecret ({@link CallbackVerifier}), POSTed to its callbackUrl and retried with exponential
- * back-off (a durable db-scheduler task) until the Client answers 2xx.
+ * back-off (a durable db-scheduler task) until the Client answers 2xx. Each event gets a delivery id
+ * when it is stored; its retries send the same id, so the Client can de-duplicate.
  */
 @ApplicationScoped
 public class CallbackDelivery {
@@ -54,6 +55,7 @@ public class CallbackDelivery {
         Callback callback = new Callback();
         callback.requestId = r.id;
         callback.org = r.subjectOrg;
+        callback.deliveryId = UUID.randomUUID();
         try {
             callback.payload = json.writeValueAsString(payload(r));
         } catch (JsonProcessingException e) {
@@ -116,7 +118,9 @@ public class CallbackDelivery {
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("Steward-Request-Id", requestId)
-                    .header(CallbackVerifier.HEADER, CallbackVerifier.header(org.callbackSecret(), t, callback.payload))
+                    .header(CallbackVerifier.DELIVERY_HEADER, callback.deliveryId.toString())
+                    .header(CallbackVerifier.HEADER, CallbackVerifier.header(org.callbackSecret(), t,
+                            callback.deliveryId.toString(), callback.payload))
                     .POST(HttpRequest.BodyPublishers.ofString(callback.payload, StandardCharsets.UTF_8))
                     .build();
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

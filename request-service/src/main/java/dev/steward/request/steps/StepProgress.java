@@ -26,9 +26,12 @@ public class StepProgress implements StepPlan {
     @Override
     public void scheduleNext(Request r) {
         List<String> done = StepResult.doneSteps(r.id);
-        for (Step step : Step.plan(r.type)) {
+        List<Step> plan = Step.plan(r.type);
+        for (Step step : plan) {
             if (!done.contains(step.name())) {
-                execution.schedule(StepTask.NAME, r.id + "/" + r.round + "/" + step.name());
+                // the further a request has come, the sooner its next step: finishing what is started
+                // comes before starting more
+                execution.schedule(StepTask.NAME, r.id + "/" + r.round + "/" + step.name(), plan.indexOf(step));
                 return;
             }
         }

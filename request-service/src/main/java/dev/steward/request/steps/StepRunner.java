@@ -17,6 +17,9 @@ import dev.steward.request.report.Reports;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -90,6 +93,9 @@ public class StepRunner {
         QuarkusTransaction.requiringNew().run(() -> {
             Optional<Request> locked = Request.lock(ref.id());
             if (locked.isEmpty() || !current(locked.get(), ref)) {
+                if (done.isEmpty() && (ref.step() == Step.EXPORT || ref.step() == Step.ACCOUNTING)) {
+                    reports.forgetPart(ref.id(), ref.step() == Step.EXPORT ? Reports.PERSONAL_DATA : Reports.DISCLOSURES);
+                }
                 log(ref, attempt, started, "SKIPPED", "request changed meanwhile");
                 return;
             }
@@ -140,8 +146,8 @@ public class StepRunner {
         String rid = r.id.toString();
         try {
             return switch (step) {
-                case EXPORT -> accounts.export(s.org(), kind, s.id());
-                case ACCOUNTING -> disclosures.accounting(s.org(), kind, s.id());
+                case EXPORT -> storePart(r, Reports.PERSONAL_DATA, accounts.export(s.org(), kind, s.id()));
+                case ACCOUNTING -> storePart(r, Reports.DISCLOSURES, disclosures.accounting(s.org(), kind, s.id()));
                 case REPORT -> json.createObjectNode(); // composed from stored progress in advance()
                 case RECTIFY -> json.valueToTree(accounts.rectify(s.org(), kind, s.id(),
                         new PeerDtos.RectificationBody(rid, changes(r))));
@@ -170,6 +176,15 @@ public class StepRunner {
             }
             throw new PermanentStepFailure("step " + step + ": the peer refused the call (HTTP "
                     + e.getResponse().getStatus() + ")");
+        }
+    }
+
+    /** The answer goes straight into the report's sections as it is read; the step keeps what it counted. */
+    private JsonNode storePart(Request r, String part, InputStream answer) {
+        try (answer) {
+            return reports.storePart(r.id, part, answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -209,10 +224,8 @@ public class StepRunner {
             case REPORT -> {
                 StepResult export = StepResult.of(r.id, Step.EXPORT).orElseThrow();
                 StepResult accounting = StepResult.of(r.id, Step.ACCOUNTING).orElseThrow();
+                // the data itself is in the report's sections already; the step rows hold only what they counted
                 ObjectNode summary = reports.storeOnce(r, export.result, accounting.result, clock.instant());
-                // one copy of the data: the report; the step rows keep only what they counted
-                export.result = summary.path("personalData");
-                accounting.result = summary.path("disclosures");
                 outcome.set("report", summary);
                 outcome.put("download", "/requests/" + r.id + "/report");
                 note = "access report ready";
@@ -265,12 +278,20 @@ public class StepRunner {
     private static String summary(Step step, JsonNode result) {
         return switch (step) {
             case EXPORT -> result.path("unknownSubject").asBoolean() ? "subject unknown to account-service"
-                    : result.path("fields").size() + " fields, " + result.path("accessLogs").size() + " access log entries";
-            case ACCOUNTING -> result.path("entries").size() + " disclosures";
+                    : counted(result);
+            case ACCOUNTING -> counted(result);
             case CHECK_HOLDS -> result.path("held").asBoolean() ? "held" : "no active hold";
             case RECTIFY -> "changed " + result.path("changed");
             default -> "done";
         };
+    }
+
+    /** "fields: 2, accessLogs: 1, ..." from what a stored answer counted. */
+    private static String counted(JsonNode stored) {
+        StringBuilder b = new StringBuilder();
+        stored.path("sections").fields().forEachRemaining(e -> b.append(b.length() == 0 ? "" : ", ")
+                .append(e.getKey()).append(": ").append(e.getValue().asInt()));
+        return b.length() == 0 ? "nothing held" : b.toString();
     }
 
     static String describe(Throwable e) {

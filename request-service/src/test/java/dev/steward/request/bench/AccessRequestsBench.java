@@ -65,8 +65,12 @@ class AccessRequestsBench {
         submit(run + "warm");
         await().atMost(Duration.ofSeconds(60)).until(() -> completed(run + "warm") == 1);
 
-        // phase 1: intake with the scheduler stopped (the requests wait, IN_PROGRESS, as durable tasks)
-        execution.stop();
+        // phase 1: intake with the scheduler stopped (the requests wait, IN_PROGRESS, as durable tasks),
+        // or, with bench.overlap, running (a burst arriving at a working service)
+        boolean overlap = Boolean.getBoolean("bench.overlap");
+        if (!overlap) {
+            execution.stop();
+        }
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
@@ -99,14 +103,18 @@ class AccessRequestsBench {
 
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         double submitS = (submitted - start) / 1e9;
-        double execS = (done - executing) / 1e9;
-        int overlap = maxConcurrentSteps(run);
+        double execS = (done - (overlap ? start : executing)) / 1e9;
+        double[] latency = latency(run, overlap);
+        int concurrent = maxConcurrentSteps(run);
         String line = String.format(java.util.Locale.ROOT,
                 "requests=%d steps=%d intake(clients=%d)=%.1fs (%.1f req/s) durableExecution(threads=%d)=%.1fs "
                         + "(%.1f requests/s, %.1f steps/s) maxConcurrentStepExecutions=%d maxPickedTasksSampled=%d "
+                        + "perRequestCompletion(p50=%.1fs of %.1fs = %.2f, p90=%.1fs) mode=%s startedWorkFirst=%s "
                         + "loadavg before=[%s] after=[%s]",
-                n, 3 * n, clients, submitS, n / submitS, execution.threads(), execS, n / execS, 3 * n / execS, overlap,
-                maxPicked[0], loadBefore, loadAfter);
+                n, 3 * n, clients, submitS, n / submitS, execution.threads(), execS, n / execS, 3 * n / execS, concurrent,
+                maxPicked[0], latency[0], latency[2], latency[0] / latency[2], latency[1],
+                overlap ? "overlap" : "backlog", System.getProperty("steward.execution.started-work-first", "true"),
+                loadBefore, loadAfter);
         System.out.println("BENCH " + line);
         Files.writeString(Path.of("target", "bench-access.txt"), line + "\n");
     }
@@ -131,6 +139,30 @@ class AccessRequestsBench {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Per request, the time from when it could start (its receipt with bench.overlap; the scheduler's
+     * start for a waiting backlog) to its COMPLETED event: {p50, p90, whole run}.
+     */
+    private double[] latency(String run, boolean overlap) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "with r as (select r.id, r.received_at, e.at as done from dsr_request r join dsr_event e on e.request_id = r.id "
+                        + "and e.to_status = 'COMPLETED' where r.subject_id like ? and r.subject_id not like '%warm'), "
+                        + "s as (select min(l.started_at) as at from dsr_step_log l join r on r.id = l.request_id), "
+                        + "w as (select r.done, case when ? then r.received_at else s.at end as began, "
+                        + "case when ? then (select min(received_at) from r) else s.at end as run_start from r, s) "
+                        + "select extract(epoch from percentile_cont(0.5) within group (order by done - began)), "
+                        + "extract(epoch from percentile_cont(0.9) within group (order by done - began)), "
+                        + "extract(epoch from max(done) - min(run_start)) from w")) {
+            ps.setString(1, "bench-" + run + "%");
+            ps.setBoolean(2, overlap);
+            ps.setBoolean(3, overlap);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)};
             }
         }
     }

@@ -88,6 +88,21 @@ class DurabilityTest {
     }
 
     @Test
+    void aRestartedInstanceTakesBackWhatItsEarlierIncarnationPicked() throws Exception {
+        execution.stop();
+        Contract.access(account, disclosure, "steward", "ACCOUNT", "crash-own");
+        String token = Tokens.customer("crash-own");
+        String id = Api.submitted(token, Map.of("type", "ACCESS"));
+        // this instance's earlier incarnation picked EXPORT and was killed; its heartbeat looks fresh
+        // (an hour ahead), so dead-execution detection would never free it: only the restart's reclaim can
+        markPicked(id + "/0/EXPORT", execution.instanceName(), "now() + interval '1 hour'");
+
+        execution.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(Api.status(token, id)));
+        account.verify(1, getRequestedFor(urlPathEqualTo(Contract.customer("crash-own") + "/export")));
+    }
+
+    @Test
     void aStoppedSchedulerLeavesTheRequestWhereItWasAndANewOneFinishesIt() {
         String path = Contract.customer("stop-1");
         account.stubFor(get(urlPathEqualTo(path + "/export")).willReturn(okExport("stop-1")));
@@ -161,11 +176,16 @@ class DurabilityTest {
     }
 
     private void markPickedByDeadInstance(String instance) throws Exception {
+        markPicked(instance, "dead-instance", "now() - interval '1 hour'");
+    }
+
+    private void markPicked(String instance, String by, String heartbeat) throws Exception {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("update scheduled_tasks set picked = true, picked_by = 'dead-instance', "
-                     + "last_heartbeat = now() - interval '1 hour', version = version + 1 "
+             PreparedStatement ps = c.prepareStatement("update scheduled_tasks set picked = true, picked_by = ?, "
+                     + "last_heartbeat = " + heartbeat + ", version = version + 1 "
                      + "where task_name = 'dsr-step' and task_instance = ?")) {
-            ps.setString(1, instance);
+            ps.setString(1, by);
+            ps.setString(2, instance);
             assertEquals(1, ps.executeUpdate(), "task " + instance + " is scheduled");
         }
     }

@@ -60,9 +60,19 @@ class RoutingTest {
         String body = delivered.getBodyAsString();
         String signature = delivered.getHeader(CallbackVerifier.HEADER);
 
-        // what the Client does: verify, then read the OpenDSR-like document
+        // a retry of one delivery keeps its delivery id
+        String deliveryId = delivered.getHeader(CallbackVerifier.DELIVERY_HEADER);
+        assertEquals(List.of(deliveryId, deliveryId), deliveries.stream()
+                .map(d -> d.getHeader(CallbackVerifier.DELIVERY_HEADER)).toList());
+
+        // what the Client does: verify, de-duplicate on the delivery id, then read the OpenDSR-like document
         CallbackVerifier verifier = new CallbackVerifier(SECRET);
         assertTrue(verifier.verify(signature, body, Instant.now()));
+        assertEquals(CallbackVerifier.Verdict.NEW, verifier.accept(signature, deliveryId, body, Instant.now()));
+        assertEquals(CallbackVerifier.Verdict.DUPLICATE, verifier.accept(signature, deliveryId, body, Instant.now()),
+                "a replay of the same delivery is recognised");
+        assertEquals(CallbackVerifier.Verdict.INVALID, verifier.accept(signature, java.util.UUID.randomUUID().toString(),
+                body, Instant.now()), "the delivery id is signed: a replay under a new id does not verify");
         JsonNode doc = new ObjectMapper().readTree(body);
         assertEquals(id, doc.path("subject_request_id").asText());
         assertEquals("erasure", doc.path("subject_request_type").asText());
@@ -83,6 +93,28 @@ class RoutingTest {
         assertEquals(List.of("FAILED", "SUCCEEDED"), Api.get(Tokens.officer("olivia"), id).getList("executionLog.outcome"));
         // and the Client's admin can follow it
         Api.get(Tokens.clientAdmin("ian", "initech"), id);
+    }
+
+    @Test
+    void eachRoutedEventGetsItsOwnDeliveryId() {
+        String hook = "/client-hooks/globex";
+        Contract.org(account, "globex", account.baseUrl() + hook, SECRET);
+        account.stubFor(post(urlPathEqualTo(hook)).willReturn(aResponse().withStatus(200)));
+        for (String user : List.of("g-1", "g-2")) {
+            given().header("X-Forwarded-For", "198.51.100.21").contentType(ContentType.JSON)
+                    .body(Map.of("type", "ACCESS", "contact", user + "@example.org",
+                            "subject", Map.of("org", "globex", "kind", "END_USER", "id", user)))
+                    .when().post("/public/requests").then().statusCode(201);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> account.findAll(postRequestedFor(urlPathEqualTo(hook))).size() >= 2);
+        List<LoggedRequest> deliveries = account.findAll(postRequestedFor(urlPathEqualTo(hook)));
+        CallbackVerifier verifier = new CallbackVerifier(SECRET);
+        List<String> ids = deliveries.stream().map(d -> d.getHeader(CallbackVerifier.DELIVERY_HEADER)).distinct().toList();
+        assertEquals(2, ids.size(), "two events, two delivery ids: " + ids);
+        for (LoggedRequest d : deliveries) {
+            assertEquals(CallbackVerifier.Verdict.NEW, verifier.accept(d.getHeader(CallbackVerifier.HEADER),
+                    d.getHeader(CallbackVerifier.DELIVERY_HEADER), d.getBodyAsString(), Instant.now()));
+        }
     }
 
     @Test
