@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
  * Agroal pool: they are aggregates (filtered counts, a median) that SQL computes in one query.
  */
 @Path("/")
-@Tag(name = "Compliance")
+@Tag(name = "Compliance", description = "The self-assessment figures (§17) and yearly request metrics")
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplianceResource {
 

@@ -1,5 +1,8 @@
 package dev.steward.request.intake;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.steward.platform.problem.Problem;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.problem.Problems;
@@ -28,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Endpoints without a token: public intake (rate-limited per client IP) and signed report links. */
 @Path("/public")
-@Tag(name = "Public")
+@Tag(name = "Public", description = "Requests from people who are not signed in, and the signed links to their reports")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirementsSet
 public class PublicResource {
@@ -56,6 +59,10 @@ public class PublicResource {
     @Operation(summary = "Submit a request without signing in", description = "For end users and visitors. About a "
             + "Client's end user or visitor, the request is routed to that Client (ROUTED_TO_CONTROLLER, signed "
             + "callback); otherwise it waits for identity verification by a privacy officer. Rate-limited per client IP.")
+    @APIResponse(responseCode = "201", description = "Received: the request's id, status and due date (the request is at Location)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestResource.Submitted.class)))
+    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the request it created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestResource.Submitted.class)))
     public Response submit(@Context HttpServerRequest http, @Valid @NotNull PublicRequest in,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String ip = http.remoteAddress() == null ? "unknown" : http.remoteAddress().host();

@@ -1,5 +1,8 @@
 package dev.steward.request.intake;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
@@ -37,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Data-subject requests for signed-in callers: intake, reading, and the lifecycle actions. */
 @Path("/requests")
-@Tag(name = "Requests")
+@Tag(name = "Requests", description = "Submitting, working and reporting data-subject requests (§8)")
 @Produces(MediaType.APPLICATION_JSON)
 public class RequestResource {
 
@@ -67,6 +70,10 @@ public class RequestResource {
     @Operation(summary = "Submit a request", description = "A customer about itself; a client-admin for an end user of "
             + "its org (with attestation); a privacy officer for anyone (with attestation). The same Idempotency-Key "
             + "and body answer the same request (200); the same key with another body is a 422.")
+    @APIResponse(responseCode = "201", description = "Received: the request's id, status and due date (the request is at Location)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestResource.Submitted.class)))
+    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the request it created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestResource.Submitted.class)))
     public Response submit(@Valid @NotNull NewRequest in, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Intake.Result result = intake.submit(in, caller, idempotencyKey);
         return created(result);
