@@ -39,7 +39,17 @@ public record QueueFilter(String status, String view, String type, String jurisd
                 .contains(subject.trim().toLowerCase()));
     }
 
-    /** The query string that repeats these filters (for the next-page link), without the cursor. */
+    /** The queue's address with these filters, and the cursor when given. */
+    public String href(String cursor) {
+        String q = query();
+        if (cursor != null) {
+            q = q.isEmpty() ? "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)
+                    : q + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+        }
+        return q.isEmpty() ? "/requests" : "/requests?" + q;
+    }
+
+    /** The query string that repeats these filters, without the cursor. */
     public String query() {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("status", status);

@@ -9,7 +9,7 @@ import java.util.UUID;
 /** A request as request-service shows it (enums kept as text: the console only displays them). */
 public record RequestView(UUID id, String type, SubjectRef subject, String status, String manner, String jurisdiction,
                           String submittedBy, Instant receivedAt, Instant dueAt, Instant originalDueAt, Long daysLeft,
-                          boolean overdue, Extension extension, Instant respondedAt, String denialReason,
+                          boolean overdue, DeadlineExtension extension, Instant respondedAt, String denialReason,
                           JsonNode outcome, List<Event> events, List<LogEntry> executionLog, List<Note> notes) {
 
     public record Event(long seq, String from, String to, String actor, Instant at, String reasonCode, String note) {
@@ -19,7 +19,7 @@ public record RequestView(UUID id, String type, SubjectRef subject, String statu
                            String detail) {
     }
 
-    public record Extension(int days, String reason) {
+    public record DeadlineExtension(int days, String reason) {
     }
 
     public record Note(String author, Instant at, String text) {
