@@ -10,3 +10,9 @@ document.addEventListener('change', (event) => {
     document.querySelectorAll('input[name="ids"]').forEach((box) => { box.checked = all.checked; });
   }
 });
+
+// A boosted request that cannot complete in place (the session ended and the sign-in page is on
+// Keycloak, another origin; or the network failed) is retried as an ordinary page load.
+document.addEventListener('htmx:sendError', (event) => {
+  window.location.assign(event.detail.pathInfo.requestPath);
+});
