@@ -1,5 +1,6 @@
 package dev.steward.console.legal;
 
+import dev.steward.console.web.Forms;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,26 +77,26 @@ public class DisclosureForm {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode body = json.objectNode();
         ObjectNode recipient = body.putObject("recipient");
-        put(recipient, "type", recipientType);
-        put(recipient, "name", recipientName);
-        put(recipient, "contact", recipientContact);
-        put(body, "legalBasis", legalBasis);
-        put(body, "caseReference", caseReference);
-        put(body, "receivedOn", receivedOn);
-        put(body, "disclosedOn", disclosedOn);
+        Forms.put(recipient, "type", recipientType);
+        Forms.put(recipient, "name", recipientName);
+        Forms.put(recipient, "contact", recipientContact);
+        Forms.put(body, "legalBasis", legalBasis);
+        Forms.put(body, "caseReference", caseReference);
+        Forms.put(body, "receivedOn", receivedOn);
+        Forms.put(body, "disclosedOn", disclosedOn);
         ArrayNode subjectList = body.putArray("subjects");
         for (String line : lines(subjects)) {
             String[] parts = line.split("/", 3);
             ObjectNode s = subjectList.addObject();
             s.put("org", parts[0].trim());
-            put(s, "kind", parts.length > 1 ? parts[1].trim() : null);
-            put(s, "id", parts.length > 2 ? parts[2].trim() : null);
+            Forms.put(s, "kind", parts.length > 1 ? parts[1].trim() : null);
+            Forms.put(s, "id", parts.length > 2 ? parts[2].trim() : null);
         }
         ArrayNode categories = body.putArray("dataCategories");
         lines(dataCategories == null ? null : dataCategories.replace(',', '\n')).forEach(categories::add);
-        put(body, "purpose", purpose);
-        put(body, "outcome", outcome);
-        put(body, "approver", approver);
+        Forms.put(body, "purpose", purpose);
+        Forms.put(body, "outcome", outcome);
+        Forms.put(body, "approver", approver);
         List<String> attachmentLines = lines(attachments);
         if (!attachmentLines.isEmpty()) {
             ArrayNode list = body.putArray("attachments");
@@ -103,30 +104,22 @@ public class DisclosureForm {
                 String[] parts = line.trim().split("\\s+");
                 ObjectNode a = list.addObject();
                 a.put("name", parts[0]);
-                put(a, "sha256", parts.length > 1 ? parts[1] : null);
-                put(a, "mediaType", parts.length > 2 ? parts[2] : null);
+                Forms.put(a, "sha256", parts.length > 1 ? parts[1] : null);
+                Forms.put(a, "mediaType", parts.length > 2 ? parts[2] : null);
             }
         }
-        if (present(ndoUntil) || indefinite() || present(ndoReviewOn)) {
+        if (Forms.present(ndoUntil) || indefinite() || Forms.present(ndoReviewOn)) {
             ObjectNode gag = body.putObject("nonDisclosureOrder");
-            put(gag, "until", ndoUntil);
+            Forms.put(gag, "until", ndoUntil);
             gag.put("indefinite", indefinite());
-            put(gag, "reviewOn", ndoReviewOn);
+            Forms.put(gag, "reviewOn", ndoReviewOn);
         }
-        put(body, "corrects", corrects);
-        put(body, "correctionNote", correctionNote);
+        Forms.put(body, "corrects", corrects);
+        Forms.put(body, "correctionNote", correctionNote);
         return body;
     }
 
-    private static void put(ObjectNode node, String name, String value) {
-        if (present(value)) {
-            node.put(name, value.trim());
-        }
-    }
 
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
-    }
 
     private static List<String> lines(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty())

@@ -1,5 +1,6 @@
 package dev.steward.console.legal;
 
+import dev.steward.console.web.Forms;
 import dev.steward.console.peer.Page;
 import dev.steward.console.peer.PeerRefused;
 import dev.steward.console.web.FieldErrors;
@@ -45,10 +46,10 @@ public class DisclosuresResource {
     @RolesAllowed({Viewer.LEGAL, Viewer.PRIVACY_OFFICER, Viewer.AUDITOR})
     public Response list(@RestQuery String org, @RestQuery String kind, @RestQuery("id") String subjectId,
                          @RestQuery String cursor) {
-        boolean bySubject = present(org) || present(kind) || present(subjectId);
+        boolean bySubject = Forms.present(org) || Forms.present(kind) || Forms.present(subjectId);
         try {
             Page<DisclosureView> page = api.disclosures(bySubject ? org : null, bySubject ? kind : null,
-                    bySubject ? subjectId : null, 50, present(cursor) ? cursor : null);
+                    bySubject ? subjectId : null, 50, Forms.present(cursor) ? cursor : null);
             return Response.ok(Templates.list(page, org, kind, subjectId, cursor, FieldErrors.NONE)).build();
         } catch (PeerRefused e) {
             return Response.status(e.problem().status()).entity(Templates.list(new Page<>(null, null), org, kind,
@@ -82,7 +83,4 @@ public class DisclosuresResource {
         }
     }
 
-    private static boolean present(String s) {
-        return s != null && !s.isBlank();
-    }
 }

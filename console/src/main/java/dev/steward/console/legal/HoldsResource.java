@@ -1,5 +1,6 @@
 package dev.steward.console.legal;
 
+import dev.steward.console.web.Forms;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.console.peer.Page;
@@ -52,16 +53,16 @@ public class HoldsResource {
         ObjectNode toJson() {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             if (isOrg()) {
-                put(body, "org", org);
+                Forms.put(body, "org", org);
             } else {
                 ObjectNode subject = body.putObject("subject");
-                put(subject, "org", org);
-                put(subject, "kind", kind);
-                put(subject, "id", subjectId);
+                Forms.put(subject, "org", org);
+                Forms.put(subject, "kind", kind);
+                Forms.put(subject, "id", subjectId);
             }
-            put(body, "reason", reason);
-            put(body, "description", description);
-            put(body, "caseReference", caseReference);
+            Forms.put(body, "reason", reason);
+            Forms.put(body, "description", description);
+            Forms.put(body, "caseReference", caseReference);
             return body;
         }
     }
@@ -114,9 +115,4 @@ public class HoldsResource {
         return Templates.holds(page, active, cursor, form, errors, failedRelease);
     }
 
-    static void put(ObjectNode node, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            node.put(name, value.trim());
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.steward.console.legal;
 
+import dev.steward.console.web.Forms;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,16 +52,16 @@ public class SubProcessorsResource {
 
         ObjectNode toJson() {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
-            HoldsResource.put(body, "name", name);
-            HoldsResource.put(body, "purpose", purpose);
+            Forms.put(body, "name", name);
+            Forms.put(body, "purpose", purpose);
             ArrayNode categories = body.putArray("dataCategories");
             if (dataCategories != null) {
                 Arrays.stream(dataCategories.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty())
                         .forEach(categories::add);
             }
-            HoldsResource.put(body, "country", country);
+            Forms.put(body, "country", country);
             body.put("agreementInForce", agreement());
-            HoldsResource.put(body, "agreementSince", agreementSince);
+            Forms.put(body, "agreementSince", agreementSince);
             return body;
         }
     }
@@ -74,7 +75,7 @@ public class SubProcessorsResource {
     @GET
     @RolesAllowed({Viewer.LEGAL, Viewer.PRIVACY_OFFICER, Viewer.AUDITOR})
     public TemplateInstance list(@RestQuery String cursor) {
-        return Templates.subprocessors(api.subProcessors(50, blankToNull(cursor)), cursor, SubProcessorForm.blank(),
+        return Templates.subprocessors(api.subProcessors(50, Forms.blankToNull(cursor)), cursor, SubProcessorForm.blank(),
                 FieldErrors.NONE);
     }
 
@@ -96,7 +97,4 @@ public class SubProcessorsResource {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }

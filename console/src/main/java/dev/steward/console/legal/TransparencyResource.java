@@ -1,5 +1,6 @@
 package dev.steward.console.legal;
 
+import dev.steward.console.web.Forms;
 import dev.steward.console.peer.PeerRefused;
 import dev.steward.console.web.FieldErrors;
 import dev.steward.console.web.Viewer;
@@ -35,7 +36,7 @@ public class TransparencyResource {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@RestQuery String from, @RestQuery String to) {
         try {
-            return Response.ok(Templates.transparency(api.transparency(blankToNull(from), blankToNull(to)), from, to,
+            return Response.ok(Templates.transparency(api.transparency(Forms.blankToNull(from), Forms.blankToNull(to)), from, to,
                     FieldErrors.NONE)).build();
         } catch (PeerRefused e) {
             return Response.status(e.problem().status())
@@ -47,14 +48,11 @@ public class TransparencyResource {
     @Path("/csv")
     @Produces("text/csv")
     public Response csv(@RestQuery String from, @RestQuery String to) {
-        Response peer = api.transparencyCsv(blankToNull(from), blankToNull(to), "csv");
+        Response peer = api.transparencyCsv(Forms.blankToNull(from), Forms.blankToNull(to), "csv");
         String disposition = peer.getHeaderString("Content-Disposition");
         return Response.ok(peer.readEntity(String.class), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", disposition != null ? disposition
                         : "attachment; filename=\"transparency.csv\"").build();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }

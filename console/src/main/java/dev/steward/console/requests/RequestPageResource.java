@@ -1,5 +1,6 @@
 package dev.steward.console.requests;
 
+import dev.steward.console.web.Forms;
 import dev.steward.console.peer.PeerRefused;
 import dev.steward.console.peer.Problem;
 import dev.steward.console.web.Viewer;
@@ -56,11 +57,11 @@ public class RequestPageResource {
                         @RestForm String reason, @RestForm String days, @RestForm String text) {
         try {
             switch (action) {
-                case "approve", "cancel", "retry" -> requests.act(id, action, new RequestApi.Bodies.Note(blankToNull(note)));
-                case "deny" -> requests.deny(id, new RequestApi.Bodies.Deny(blankToNull(reasonCode), blankToNull(note)));
-                case "extend" -> requests.extend(id, new RequestApi.Bodies.Extend(blankToNull(reason), days(days)));
-                case "notes" -> requests.note(id, new RequestApi.Bodies.ComplaintNote(blankToNull(text)));
-                case "resolve" -> requests.resolve(id, new RequestApi.Bodies.Resolve(blankToNull(text)));
+                case "approve", "cancel", "retry" -> requests.act(id, action, new RequestApi.Bodies.Note(Forms.blankToNull(note)));
+                case "deny" -> requests.deny(id, new RequestApi.Bodies.Deny(Forms.blankToNull(reasonCode), Forms.blankToNull(note)));
+                case "extend" -> requests.extend(id, new RequestApi.Bodies.Extend(Forms.blankToNull(reason), days(days)));
+                case "notes" -> requests.note(id, new RequestApi.Bodies.ComplaintNote(Forms.blankToNull(text)));
+                case "resolve" -> requests.resolve(id, new RequestApi.Bodies.Resolve(Forms.blankToNull(text)));
                 default -> {
                     return Response.status(404).entity(page(requests.get(id), new Problem(null, "No such action", 404,
                             "There is no action '" + action + "'", null))).build();
@@ -104,7 +105,4 @@ public class RequestPageResource {
         return days == null || days.isBlank() ? null : Integer.valueOf(days.trim());
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }
