@@ -123,6 +123,8 @@ class LegalPagesTest {
             HtmlPage before = browser.get(new URL(home, "/ledger"));
             assertNull(before.getElementById("verification"), "verification runs when asked");
             assertTrue(before.asNormalizedText().contains("No checkpoint has been signed yet."));
+            assertTrue(before.getForms().stream().noneMatch(f -> f.getActionAttribute().equals("/ledger/checkpoints")),
+                    "an auditor reads the ledger; signing a checkpoint is for legal and privacy officers");
             HtmlPage page = browser.get(new URL(home, "/ledger?verify=1"));
             assertTrue(page.getElementById("verification").asNormalizedText().contains("#7: hash does not match its content"));
             assertTrue(page.asNormalizedText().contains("aa11"));

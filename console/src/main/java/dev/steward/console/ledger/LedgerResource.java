@@ -8,6 +8,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -47,5 +50,14 @@ public class LedgerResource {
         }
         return Templates.ledger(verification, checkpoint, api.publicKey(),
                 api.entries(50, cursor == null || cursor.isBlank() ? null : cursor), cursor);
+    }
+
+    /** Verifies the entries since the last checkpoint and signs a new one (legal and privacy officers, as the API allows). */
+    @POST
+    @Path("/checkpoints")
+    @RolesAllowed({Viewer.LEGAL, Viewer.PRIVACY_OFFICER})
+    public Response checkpoint() {
+        api.checkpoint();
+        return Response.seeOther(URI.create("/ledger")).build();
     }
 }

@@ -102,11 +102,11 @@ public interface DisclosureApi {
                         String headHash) {
     }
 
-    record LedgerEntry(long seq, String type, UUID ref, String contentDigest, String recordedAt, String prevHash,
+    record LedgerEntry(long seq, String type, UUID ref, String contentDigest, java.time.Instant recordedAt, String prevHash,
                        String hash) {
     }
 
-    record Checkpoint(UUID id, long size, String headHash, String signedAt, String keyId, String statement,
+    record Checkpoint(UUID id, long size, String headHash, java.time.Instant signedAt, String keyId, String statement,
                       String signature) {
     }
 
