@@ -1,5 +1,6 @@
 package dev.steward.console;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -57,6 +58,26 @@ class RequestPageTest {
             assertTrue(timeline.get(0).contains("account-service did not answer"), timeline.toString());
             assertTrue(timeline.get(1).contains("RECEIVED → PENDING_VERIFICATION"), timeline.toString());
             assertTrue(page.asNormalizedText().contains("acme/END_USER/u-"), "the subject");
+        }
+    }
+
+    @Test
+    void anOpenComplaintShowsItsNotesAndTakesANoteAndAResolution() throws Exception {
+        String base = Stubs.request(id, "COMPLAINT", "IN_PROGRESS", 3, 30);
+        ServicesStub.server.stubFor(get(urlEqualTo("/request/requests/" + id)).willReturn(Stubs.json(
+                base.substring(0, base.lastIndexOf('}')) + ", \"notes\": [{\"author\": \"olivia\", \"at\": \"2026-11-02T10:00:00Z\", "
+                        + "\"text\": \"called the subject\"}]}")));
+        ServicesStub.server.stubFor(post(urlEqualTo("/request/requests/" + id + "/notes")).willReturn(aResponse().withStatus(204)));
+        try (Browser browser = Browser.signedIn(home, "olivia", Set.of("privacy-officer"))) {
+            HtmlPage page = browser.get(new URL(home, "/requests/" + id));
+            assertEquals(List.of("deny", "extend", "cancel", "notes", "resolve"), actions(page));
+            assertTrue(page.asNormalizedText().contains("2026-11-02 10:00 UTC · olivia: called the subject"));
+            HtmlForm note = form(page, "notes");
+            note.getTextAreaByName("text").setText("sent the outcome letter");
+            HtmlPage after = note.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertEquals("/requests/" + id, after.getUrl().getPath());
+            ServicesStub.server.verify(postRequestedFor(urlEqualTo("/request/requests/" + id + "/notes"))
+                    .withRequestBody(equalToJson("{\"text\": \"sent the outcome letter\"}")));
         }
     }
 

@@ -36,8 +36,10 @@ public class TransparencyResource {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@RestQuery String from, @RestQuery String to) {
         try {
-            return Response.ok(Templates.transparency(api.transparency(Forms.blankToNull(from), Forms.blankToNull(to)), from, to,
-                    FieldErrors.NONE)).build();
+            DisclosureApi.Transparency report = api.transparency(Forms.blankToNull(from), Forms.blankToNull(to));
+            // the period the service chose when none was given, shown in the date fields
+            return Response.ok(Templates.transparency(report, Forms.present(from) ? from : report.from(),
+                    Forms.present(to) ? to : report.to(), FieldErrors.NONE)).build();
         } catch (PeerRefused e) {
             return Response.status(e.problem().status())
                     .entity(Templates.transparency(null, from, to, new FieldErrors(e.problem()))).build();

@@ -90,17 +90,20 @@ final class Chromium implements AutoCloseable {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByValue(value);
     }
 
-    /** Saves the whole page (the window grows to the page's height first). */
+    /** Saves the whole page: the viewport is stretched to the page's height for the shot (DevTools' device metrics). */
     void screenshot(String name) {
-        Object height = driver.executeScript("return Math.max(document.body.scrollHeight, 800)");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(((Number) height).intValue() + 40, 4000)));
+        long height = ((Number) driver.executeScript(
+                "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight, 700)")).longValue();
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", Math.min(height, 6000),
+                "deviceScaleFactor", 1, "mobile", false));
         try {
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
     @Override
