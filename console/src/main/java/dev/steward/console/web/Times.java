@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** How the pages show an instant: to the minute, in UTC, said so ({@code {time:of(x)}}; empty for none). */
-@TemplateExtension(namespace = "time")
+/** How the pages show an instant: to the minute, in UTC, said so ({@code {utc:of(x)}}; empty for none). */
+@TemplateExtension(namespace = "utc")
 public final class Times {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")

@@ -33,6 +33,10 @@ final class Chromium implements AutoCloseable {
     private final Path profile;
 
     Chromium() {
+        if (!Files.isExecutable(Path.of(BINARY)) || !Files.isExecutable(Path.of(DRIVER))) {
+            throw new IllegalStateException("The console's browser tests need Debian's Chromium and its driver at " + BINARY
+                    + " and " + DRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does this when they are missing)");
+        }
         try {
             profile = Files.createTempDirectory("steward-chromium-");
             downloads = Files.createDirectories(profile.resolve("downloads"));
