@@ -1,7 +1,7 @@
 package dev.steward.e2e.console;
 
 import java.io.IOException;
-import java.net.CookieManager;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +31,7 @@ public final class ConsoleSession {
 
     private ConsoleSession(String console) {
         this.console = console;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -48,6 +52,46 @@ public final class ConsoleSession {
             throw new IllegalStateException("sign-in did not come back to the console: " + back.uri());
         }
         return s;
+    }
+
+    /**
+     * A cookie jar per origin that also returns cookies marked Secure over plain HTTP, as browsers do
+     * for 127.0.0.1 (a "potentially trustworthy" origin); Keycloak marks its sign-in cookies Secure,
+     * and {@link java.net.CookieManager} would drop them on http://127.0.0.1.
+     */
+    private static final class LoopbackCookies extends CookieHandler {
+        private final Map<String, Map<String, String>> byOrigin = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
+            Map<String, String> jar = byOrigin.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of());
+            if (jar.isEmpty()) {
+                return Map.of();
+            }
+            return Map.of("Cookie", List.of(jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; "))));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) {
+            Map<String, String> jar = byOrigin.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), k -> new ConcurrentHashMap<>());
+            headers.forEach((name, values) -> {
+                if ("Set-Cookie".equalsIgnoreCase(name)) {
+                    for (String v : values) {
+                        String pair = v.split(";", 2)[0];
+                        int eq = pair.indexOf('=');
+                        String cookie = pair.substring(0, eq).trim();
+                        String value = pair.substring(eq + 1).trim();
+                        boolean expired = v.toLowerCase().contains("max-age=0") || value.isEmpty();
+                        if (expired) {
+                            jar.remove(cookie);
+                        } else {
+                            jar.put(cookie, value);
+                        }
+                    }
+                }
+            });
+        }
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
