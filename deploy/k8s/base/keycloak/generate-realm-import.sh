@@ -7,7 +7,8 @@
 #   - the demo people (with their shared demo password) are left out: only the services' service
 #     account users (which carry the `service` role) are imported;
 #   - the fast test password hashing is replaced by a real policy (Keycloak's default hashing);
-#   - the portal client loses the password grant and gets the public portal URL.
+#   - the portal client loses the password grant and gets the public portal URL;
+#   - the console client gets the public console URL (redirect and post-logout).
 # Run it after every change to steward-realm.json; ManifestTest fails while the two disagree.
 # Needs jq.
 set -euo pipefail
@@ -15,8 +16,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 realm="$here/../../../keycloak/steward-realm.json"
 out="$here/realm-import.yaml"
 portal_url="${PORTAL_URL:-https://portal.steward.example.com}"
+console_url="${CONSOLE_URL:-https://console.steward.example.com}"
 
-realm_json="$(jq --arg portal "$portal_url" '
+realm_json="$(jq --arg portal "$portal_url" --arg console "$console_url" '
   .clients |= map(
       if (.secret // "") != "" then
         .secret = "${" + (.clientId | ascii_upcase | gsub("-"; "_")) + "_CLIENT_SECRET}"
@@ -25,6 +27,9 @@ realm_json="$(jq --arg portal "$portal_url" '
           .directAccessGrantsEnabled = false
           | .redirectUris = [$portal + "/*"]
           | .webOrigins = [$portal]
+        else . end
+      | if .clientId == "console" then
+          .redirectUris = [$console + "/*"]
         else . end)
   | .displayName = "Steward"
   | .users |= map(select(.username | startswith("service-account-")))

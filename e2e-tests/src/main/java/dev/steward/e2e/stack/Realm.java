@@ -12,6 +12,7 @@ import java.util.Map;
 public final class Realm {
 
     public static final String PORTAL = "portal";
+    public static final String CONSOLE = "console";
     /** The demo users' password (dev realm only). */
     public static final String DEMO_PASSWORD = "demo";
 
@@ -45,6 +46,33 @@ public final class Realm {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * The realm file Keycloak imports when the console listens on {@code consolePort}: the project's
+     * file itself for the documented port 8094, else a copy (in {@code dir}) whose console client
+     * redirects to that port instead (the end-to-end run uses free ports).
+     */
+    public Path forConsoleAt(int consolePort, Path dir) {
+        if (consolePort == 8094) {
+            return file;
+        }
+        try {
+            ObjectMapper json = new ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode realm = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+            for (JsonNode client : realm.path("clients")) {
+                if (CONSOLE.equals(client.path("clientId").asText())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) client).putArray("redirectUris")
+                            .add("http://127.0.0.1:" + consolePort + "/*");
+                }
+            }
+            java.nio.file.Files.createDirectories(dir);
+            Path copy = dir.resolve("steward-realm.json");
+            json.writerWithDefaultPrettyPrinter().writeValue(copy.toFile(), realm);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the realm for console port " + consolePort, e);
+        }
     }
 
     public String secret(String clientId) {

@@ -23,6 +23,9 @@ public final class Stack implements AutoCloseable {
     private static final Map<String, Integer> FIXED_PORTS = Map.of(
             "account-service", 8091, "request-service", 8092, "disclosure-service", 8093);
     private static final int FIXED_KEYCLOAK_PORT = 8180;
+    /** The console: started after the services it calls, like them from its packaged fast-jar. */
+    public static final String CONSOLE = "console";
+    private static final int FIXED_CONSOLE_PORT = 8094;
 
     /**
      * @param root     the repository (holds deploy/ and the services' target/quarkus-app)
@@ -94,9 +97,10 @@ public final class Stack implements AutoCloseable {
         for (String service : SERVICES) {
             ServiceProcess.jar(options.root(), service); // fail fast, before anything starts
         }
+        ServiceProcess.jar(options.root(), CONSOLE);
         if (options.fixedPorts()) {
             List<Integer> busy = new ArrayList<>();
-            for (int port : List.of(FIXED_KEYCLOAK_PORT, 8091, 8092, 8093)) {
+            for (int port : List.of(FIXED_KEYCLOAK_PORT, 8091, 8092, 8093, FIXED_CONSOLE_PORT)) {
                 if (Ports.inUse(port)) {
                     busy.add(port);
                 }
@@ -108,7 +112,9 @@ public final class Stack implements AutoCloseable {
 
         // Keycloak takes longest: start it first, make the databases while it boots.
         int kcPort = options.fixedPorts() ? FIXED_KEYCLOAK_PORT : Ports.free();
-        keycloak = Keycloak.start(options.cacheDir(), realm.file(), kcPort, logs, progress);
+        int consolePort = options.fixedPorts() ? FIXED_CONSOLE_PORT : Ports.free();
+        keycloak = Keycloak.start(options.cacheDir(), realm.forConsoleAt(consolePort, options.workDir().resolve("realm")),
+                kcPort, logs, progress);
         started.add(keycloak);
 
         database = startDatabase();
@@ -155,6 +161,8 @@ public final class Stack implements AutoCloseable {
             services.put(service, process);
             started.add(process);
         }
+        services.put(CONSOLE, startConsole(consolePort, ports, logs));
+        started.add(services.get(CONSOLE));
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (ServiceProcess s : services.values()) {
             ready.add(CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3), progress)));
@@ -166,6 +174,20 @@ public final class Stack implements AutoCloseable {
         }
         startSeconds = progress.seconds();
         progress.say("All up in %.1f s", startSeconds);
+    }
+
+    /** The console: the person's browser signs in at Keycloak, the console calls the services with that token. */
+    private ServiceProcess startConsole(int port, Map<String, Integer> ports, Path logs) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OIDC_URL", keycloak.issuer());
+        env.put("OIDC_CLIENT_SECRET", realm.secret(CONSOLE));
+        env.put("CONSOLE_OIDC_ORIGIN", keycloak.url());
+        env.put("CONSOLE_SESSION_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+        env.put("CONSOLE_STATE_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+        env.put("ACCOUNT_SERVICE_URL", "http://127.0.0.1:" + ports.get("account-service"));
+        env.put("REQUEST_SERVICE_URL", "http://127.0.0.1:" + ports.get("request-service"));
+        env.put("DISCLOSURE_SERVICE_URL", "http://127.0.0.1:" + ports.get("disclosure-service"));
+        return ServiceProcess.start(options.root(), CONSOLE, port, env, logs, options.workDir().resolve("apps"), progress);
     }
 
     private Database startDatabase() {

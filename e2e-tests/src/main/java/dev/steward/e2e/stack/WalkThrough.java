@@ -16,12 +16,19 @@ final class WalkThrough {
 
                 ================================================================================
                 Steward is running
+                  Console             %8$s   (sign in as olivia, lena or audrey; password "demo")
                   account-service     %2$s   (Swagger UI %2$s/q/swagger-ui)
                   request-service     %3$s   (Swagger UI %3$s/q/swagger-ui)
                   disclosure-service  %4$s   (Swagger UI %4$s/q/swagger-ui)
                   Keycloak            %1$s   (admin console %1$s/admin, admin/admin; realm steward)
                   PostgreSQL          %6$s
                   logs                %7$s
+
+                The console in a browser: %8$s
+                  olivia (privacy officer): the request queue, request pages, compliance report
+                  lena (legal): record disclosures, legal holds, sub-processors, transparency report
+                  audrey (auditor): the ledger (verify, checkpoint, entries), reports
+                  a customer (alice) or a client-admin (acme-admin) is told the console is not for them.
 
                 Demo users (password "demo"): alice, bob, carol, dave (customer), acme-admin
                   (client-admin, org acme), globex-admin (client-admin, org globex), olivia
@@ -48,6 +55,6 @@ final class WalkThrough {
                 Ctrl-C stops everything.
                 ================================================================================
                 """.formatted(kc, account, request, disclosure, token, stack.database().describe(),
-                stack.service("account-service").log().getParent());
+                stack.service("account-service").log().getParent(), stack.url(Stack.CONSOLE));
     }
 }

@@ -44,11 +44,12 @@ class ManifestTest {
     static final List<String> SERVICES = List.of("account-service", "request-service", "disclosure-service");
     static final Map<String, String> DATABASE = Map.of("account-service", "account-db",
             "request-service", "request-db", "disclosure-service", "disclosure-db");
-    /** Which peer pods may open connections to each service (its internal API). */
+    /** Which pods may open connections to each service: peers (its internal API) and the console (its public API). */
     static final Map<String, Set<String>> INTERNAL_CALLERS = Map.of(
-            "account-service", Set.of("request-service", "disclosure-service"),
-            "request-service", Set.of(),
-            "disclosure-service", Set.of("request-service", "account-service"));
+            "account-service", Set.of("request-service", "disclosure-service", "console"),
+            "request-service", Set.of("console"),
+            "disclosure-service", Set.of("request-service", "account-service", "console"));
+    static final String CONSOLE = "console";
     static final Set<String> CALLER_NAMESPACES = Set.of("ingress-nginx", "monitoring");
     static final Map<String, Set<String>> REQUIRED_ENV = Map.of(
             "account-service", Set.of("DISCLOSURE_SERVICE_URL", "MASTER_KEY", "BLIND_INDEX_KEY"),
@@ -488,7 +489,9 @@ class ManifestTest {
                 assertTrue(tlsHosts.contains(rule.path("host").asText()), "prod: " + rule.path("host").asText() + " is served over TLS");
                 each(rule.path("http").path("paths")).forEach(path -> {
                     String p = path.path("path").asText();
-                    assertFalse(p.equals("/") || p.startsWith("/internal") || p.startsWith("/q")
+                    boolean consoleStartPage = p.equals("/") && "Exact".equals(path.path("pathType").asText())
+                            && CONSOLE.equals(path.path("backend").path("service").path("name").asText());
+                    assertFalse((p.equals("/") && !consoleStartPage) || p.startsWith("/internal") || p.startsWith("/q")
                             || p.startsWith("/admin"), "prod: the ingress does not expose " + p);
                     String backend = path.path("backend").path("service").path("name").asText();
                     assertTrue(r.find("Service", backend).isPresent() || backend.equals("keycloak-service"),
@@ -498,6 +501,7 @@ class ManifestTest {
             }
         }
         assertTrue(routed.containsAll(SERVICES), "prod: every service's public API is routed: " + routed);
+        assertTrue(routed.contains(CONSOLE), "prod: the console is routed: " + routed);
 
         for (JsonNode cluster : r.kind("Cluster").toList()) {
             assertEquals(3, cluster.path("spec").path("instances").asInt(), "prod: three instances of " + name(cluster));
@@ -592,6 +596,9 @@ class ManifestTest {
                 if ("portal".equals(client.path("clientId").asText())) {
                     client.remove(List.of("directAccessGrantsEnabled", "redirectUris", "webOrigins"));
                 }
+                if ("console".equals(client.path("clientId").asText())) {
+                    client.remove("redirectUris"); // the cluster's public console URL, not 127.0.0.1:8094
+                }
             });
         }
         if (!expected.equals(imported)) {
@@ -608,5 +615,42 @@ class ManifestTest {
                             && !c.path("publicClient").asBoolean(true) && c.path("serviceAccountsEnabled").asBoolean(false)),
                     overlay + ": the realm has a confidential client-credentials client for " + service);
         }
+    }
+
+    // ---------------------------------------------------------------- the console
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void theConsoleHasNoDatabaseAndReachesOnlyTheThreeServicesAndKeycloak(String overlay) {
+        Rendered r = Rendered.of(overlay);
+        JsonNode deployment = r.get("Deployment", CONSOLE);
+        Map<String, String> podLabels = labels(deployment.path("spec").path("template").path("metadata").path("labels"));
+        List<JsonNode> mine = r.kind("NetworkPolicy").filter(p -> !Rendered.isEmptySelector(p.path("spec").path("podSelector")))
+                .filter(p -> selects(p.path("spec").path("podSelector"), podLabels)).toList();
+        assertTrue(mine.stream().anyMatch(p -> types(p).containsAll(Set.of("Ingress", "Egress"))),
+                overlay + ": a NetworkPolicy of its own governs the console both ways");
+        Set<String> reached = new TreeSet<>();
+        mine.stream().flatMap(p -> each(p.path("spec").path("egress"))).flatMap(rule -> each(rule.path("to"))).forEach(peer -> {
+            assertFalse(peer.has("ipBlock") || peer.has("namespaceSelector"), overlay + ": the console reaches no other place: " + peer);
+            JsonNode labels = peer.path("podSelector").path("matchLabels");
+            reached.add(labels.has("app") ? labels.path("app").asText() : labels.path("app.kubernetes.io/name").asText("?"));
+        });
+        assertEquals(new TreeSet<>(Set.of("account-service", "request-service", "disclosure-service", "keycloak")), reached,
+                overlay + ": egress of the console");
+        JsonNode keycloak = r.get("NetworkPolicy", "keycloak");
+        assertTrue(each(keycloak.path("spec").path("ingress")).flatMap(rule -> each(rule.path("from")))
+                        .anyMatch(peer -> CONSOLE.equals(peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText())),
+                overlay + ": Keycloak admits the console (code exchange, keys)");
+
+        JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        Map<String, String> secretRefs = new HashMap<>();
+        each(container.path("env")).forEach(e -> secretRefs.put(e.path("name").asText(),
+                e.path("valueFrom").path("secretKeyRef").path("name").asText() + "/" + e.path("valueFrom").path("secretKeyRef").path("key").asText()));
+        assertEquals("steward-oidc-clients/console", secretRefs.get("OIDC_CLIENT_SECRET"), overlay);
+        assertEquals("console-keys/session-secret", secretRefs.get("CONSOLE_SESSION_SECRET"), overlay);
+        assertEquals("console-keys/state-secret", secretRefs.get("CONSOLE_STATE_SECRET"), overlay);
+        assertTrue(each(container.path("volumeMounts")).noneMatch(m -> m.path("mountPath").asText().contains("db")),
+                overlay + ": the console mounts no database certificate: it has no database");
+        assertEquals(overlay.equals("prod") ? 3 : 1, deployment.path("spec").path("replicas").asInt(), overlay + ": console replicas");
     }
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The console's queue page (50 rows) against the whole stack: p50/p95/p99 render time of
+# GET /requests for a signed-in privacy officer. See bench/console/README.md.
+#   bench/console/run.sh [samples=300] [warmup=50]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+samples="${1:-300}"
+warmup="${2:-50}"
+./mvnw -B -ntp -o verify -pl platform,account-service,request-service,disclosure-service,console,e2e-tests \
+  -Dtest=QueuePageBench -Dsurefire.failIfNoSpecifiedTests=false -DskipITs \
+  -Dbench.samples="$samples" -Dbench.warmup="$warmup" | tee e2e-tests/target/bench-console-run.log | grep -E 'BENCH|BUILD|ERROR' || true
+cat e2e-tests/target/bench-console.txt

@@ -1,0 +1,86 @@
+package dev.steward.console.legal;
+
+import dev.steward.console.web.Forms;
+import dev.steward.console.peer.Page;
+import dev.steward.console.peer.PeerRefused;
+import dev.steward.console.web.FieldErrors;
+import dev.steward.console.web.Viewer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Legal's disclosure record: the list (optionally one subject's), one entry with its ledger place, recording. */
+@Path("/disclosures")
+@Produces(MediaType.TEXT_HTML)
+public class DisclosuresResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page<DisclosureView> page, String org, String kind, String subjectId,
+                                            String cursor, FieldErrors errors);
+
+        static native TemplateInstance detail(DisclosureView d);
+
+        static native TemplateInstance form(DisclosureForm form, FieldErrors errors);
+    }
+
+    private final DisclosureApi api;
+
+    public DisclosuresResource(@RestClient DisclosureApi api) {
+        this.api = api;
+    }
+
+    @GET
+    @RolesAllowed({Viewer.LEGAL, Viewer.PRIVACY_OFFICER, Viewer.AUDITOR})
+    public Response list(@RestQuery String org, @RestQuery String kind, @RestQuery("id") String subjectId,
+                         @RestQuery String cursor) {
+        boolean bySubject = Forms.present(org) || Forms.present(kind) || Forms.present(subjectId);
+        try {
+            Page<DisclosureView> page = api.disclosures(bySubject ? org : null, bySubject ? kind : null,
+                    bySubject ? subjectId : null, 50, Forms.present(cursor) ? cursor : null);
+            return Response.ok(Templates.list(page, org, kind, subjectId, cursor, FieldErrors.NONE)).build();
+        } catch (PeerRefused e) {
+            return Response.status(e.problem().status()).entity(Templates.list(new Page<>(null, null), org, kind,
+                    subjectId, cursor, new FieldErrors(e.problem()))).build();
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Viewer.LEGAL, Viewer.PRIVACY_OFFICER, Viewer.AUDITOR})
+    public TemplateInstance detail(@RestPath UUID id) {
+        return Templates.detail(api.disclosure(id));
+    }
+
+    @GET
+    @Path("/new")
+    @RolesAllowed(Viewer.LEGAL)
+    public TemplateInstance form(@RestQuery UUID corrects) {
+        return Templates.form(DisclosureForm.blank(corrects == null ? null : corrects.toString()), FieldErrors.NONE);
+    }
+
+    @POST
+    @RolesAllowed(Viewer.LEGAL)
+    public Response record(@BeanParam DisclosureForm form) {
+        try {
+            DisclosureView recorded = api.record(form.toJson(), form.idempotencyKey);
+            return Response.seeOther(URI.create("/disclosures/" + recorded.id())).build();
+        } catch (PeerRefused e) {
+            return Response.status(e.problem().status())
+                    .entity(Templates.form(form.withNewKey(), new FieldErrors(e.problem()))).build();
+        }
+    }
+
+}

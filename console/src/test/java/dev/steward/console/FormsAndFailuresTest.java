@@ -1,0 +1,199 @@
+package dev.steward.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.net.URL;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.util.NameValuePair;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Legal's disclosure form with the API's problem beside the fields, CSRF refusal, a peer down, the headers. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(ServicesStub.class)
+class FormsAndFailuresTest {
+
+    @TestHTTPResource("/")
+    URL home;
+
+    @TestHTTPResource("/disclosures/new")
+    URL newDisclosure;
+
+    @BeforeEach
+    void services() {
+        ServicesStub.server.resetAll();
+    }
+
+    @Test
+    void theFourEyesRefusalIsShownBesideTheApproverAndTheFormKeepsWhatWasTyped() throws Exception {
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosures")).willReturn(Stubs.problem(422,
+                "Approval by a second person required",
+                "The approver must be a different person from the one recording the disclosure (four eyes)",
+                "approver", "must not be the person recording the disclosure")));
+        try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal"))) {
+            HtmlPage form = browser.get(newDisclosure);
+            String key = form.getElementByName("idempotencyKey").getAttribute("value");
+            UUID.fromString(key);
+            HtmlPage answer = fill(form, "lena").getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertEquals(422, answer.getWebResponse().getStatusCode());
+            assertEquals("must not be the person recording the disclosure",
+                    answer.getElementById("e-approver").asNormalizedText());
+            assertEquals("true", answer.getElementById("approver").getAttribute("aria-invalid"));
+            assertTrue(answer.getElementById("form-problem").asNormalizedText().contains("four eyes"));
+            assertEquals("Metro Police", answer.getElementById("recipientName").getAttribute("value"));
+            assertFalse(key.equals(answer.getElementByName("idempotencyKey").getAttribute("value")),
+                    "nothing was stored: a corrected form is a new attempt");
+            ServicesStub.server.verify(postRequestedFor(urlEqualTo("/disclosure/disclosures"))
+                    .withHeader("Idempotency-Key", equalTo(key))
+                    .withRequestBody(matchingJsonPath("$.recipient.type", equalTo("LAW_ENFORCEMENT")))
+                    .withRequestBody(matchingJsonPath("$.subjects[0].kind", equalTo("ACCOUNT")))
+                    .withRequestBody(matchingJsonPath("$.dataCategories[1]", equalTo("user.contact.phone")))
+                    .withRequestBody(matchingJsonPath("$.approver", equalTo("lena"))));
+        }
+    }
+
+    @Test
+    void aRecordedDisclosureOpensItsDetailWithItsLedgerPlace() throws Exception {
+        UUID id = UUID.randomUUID();
+        String view = """
+                {"id": "%s", "recordedAt": "2026-12-01T10:00:00Z", "recordedBy": "lena",
+                 "recipient": {"type": "LAW_ENFORCEMENT", "name": "Metro Police"}, "legalBasis": "SUBPOENA",
+                 "receivedOn": "2026-11-30", "disclosedOn": "2026-12-01", "subjects": [{"org": "steward", "kind": "ACCOUNT", "id": "a-1"}],
+                 "dataCategories": ["user.contact.email"], "purpose": "case 7", "outcome": "NON_CONTENT_DISCLOSED",
+                 "approver": "olivia", "nonDisclosureActive": false, "voluntary": false, "correctedBy": [],
+                 "ledger": {"seq": 42, "hash": "ab12", "contentDigest": "cd34"}}""".formatted(id);
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosures")).willReturn(Stubs.json(view).withStatus(201)));
+        ServicesStub.server.stubFor(get(urlEqualTo("/disclosure/disclosures/" + id)).willReturn(Stubs.json(view)));
+        try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal"))) {
+            HtmlPage done = fill(browser.get(newDisclosure), "olivia").getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertEquals("/disclosures/" + id, done.getUrl().getPath());
+            String text = done.asNormalizedText();
+            assertTrue(text.contains("Ledger sequence\n42"), text);
+            assertTrue(text.contains("ab12"), text);
+        }
+    }
+
+    @Test
+    void aFormPostedWithoutTheCsrfTokenIsRefusedAndReachesNoService() throws Exception {
+        try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal"))) {
+            browser.get(newDisclosure);
+            WebRequest forged = new WebRequest(new URL(home, "/disclosures"), HttpMethod.POST);
+            forged.setRequestParameters(List.of(new NameValuePair("recipientType", "LAW_ENFORCEMENT"),
+                    new NameValuePair("recipientName", "Forged")));
+            Page answer = browser.client.getPage(forged);
+            assertEquals(400, answer.getWebResponse().getStatusCode());
+            ServicesStub.server.verify(0, postRequestedFor(anyUrl()));
+        }
+    }
+
+    @Test
+    void aServiceThatIsDownShowsServiceUnavailableNothingWasChanged() throws Exception {
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosures")).willReturn(
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        ServicesStub.server.stubFor(get(urlPathEqualTo("/request/requests")).willReturn(aResponse().withStatus(503)));
+        try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal", "privacy-officer"))) {
+            HtmlPage down = fill(browser.get(newDisclosure), "olivia").getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertEquals(503, down.getWebResponse().getStatusCode());
+            assertEquals("Service unavailable, nothing was changed", down.querySelector("h1").asNormalizedText());
+            HtmlPage queue = browser.get(new URL(home, "/requests"));
+            assertEquals(503, queue.getWebResponse().getStatusCode());
+            assertEquals("Service unavailable, nothing was changed", queue.querySelector("h1").asNormalizedText());
+        }
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeadersAndNoInlineScript() throws Exception {
+        ServicesStub.server.stubFor(get(urlPathEqualTo("/disclosure/disclosures")).willReturn(Stubs.json(Stubs.page(List.of()))));
+        try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal"))) {
+            for (String path : List.of("/disclosures", "/disclosures/new")) {
+                HtmlPage page = browser.get(new URL(home, path));
+                String csp = page.getWebResponse().getResponseHeaderValue("Content-Security-Policy");
+                assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+                assertTrue(csp.contains("script-src 'self'"), csp);
+                assertFalse(csp.contains("unsafe-inline"), csp);
+                assertEquals("nosniff", page.getWebResponse().getResponseHeaderValue("X-Content-Type-Options"));
+                assertTrue(page.querySelectorAll("script").stream().allMatch(s -> ((org.htmlunit.html.DomElement) s).hasAttribute("src")),
+                        "every script is a file: " + path);
+                assertTrue(page.querySelectorAll("[onclick], [onload], [onchange], [onsubmit]").isEmpty(), path);
+                assertTrue(page.querySelectorAll("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea")
+                        .stream().allMatch(i -> !page.querySelectorAll("label[for='" + ((org.htmlunit.html.DomElement) i).getId() + "']").isEmpty()),
+                        "every input has a label: " + path);
+            }
+        }
+    }
+
+    @Test
+    void whatAPersonTypesAboutSubjectsNeverReachesTheConsolesLog() throws Exception {
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosures")).willReturn(Stubs.problem(422,
+                "Approval by a second person required", "four eyes", "approver", "must not be the person recording")));
+        ServicesStub.server.stubFor(get(urlPathEqualTo("/request/requests")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()) + " " + r.getThrown());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+        try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal", "privacy-officer"))) {
+            HtmlPage form = browser.get(newDisclosure);
+            HtmlForm filled = fill(form, "lena");
+            form.getElementById("subjects").setTextContent("steward/ACCOUNT/subject-x7q9-private");
+            form.getElementById("recipientName").setAttribute("value", "Recipient-k4v2-private");
+            filled.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            browser.get(new URL(home, "/requests?subject=subject-x7q9-private"));
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(capture);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("peer unreachable")), "the capture sees the console's log: " + lines);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("x7q9") || l.contains("k4v2")), "no subject or recipient in the log");
+    }
+
+    private static HtmlForm fill(HtmlPage page, String approver) throws Exception {
+        HtmlForm form = page.getForms().stream().filter(f -> f.getActionAttribute().equals("/disclosures")).findFirst().orElseThrow();
+        ((HtmlSelect) page.getElementById("recipientType")).setSelectedAttribute("LAW_ENFORCEMENT", true);
+        page.getElementById("recipientName").setAttribute("value", "Metro Police");
+        ((HtmlSelect) page.getElementById("legalBasis")).setSelectedAttribute("SUBPOENA", true);
+        page.getElementById("receivedOn").setAttribute("value", "2026-11-30");
+        ((HtmlSelect) page.getElementById("outcome")).setSelectedAttribute("NON_CONTENT_DISCLOSED", true);
+        page.getElementById("disclosedOn").setAttribute("value", "2026-12-01");
+        page.getElementById("subjects").setTextContent("steward/ACCOUNT/a-1");
+        page.getElementById("dataCategories").setAttribute("value", "user.contact.email, user.contact.phone");
+        page.getElementById("purpose").setTextContent("case 7");
+        page.getElementById("approver").setAttribute("value", approver);
+        return form;
+    }
+}

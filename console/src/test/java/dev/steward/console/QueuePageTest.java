@@ -1,0 +1,153 @@
+package dev.steward.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.net.URL;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlCheckBoxInput;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The officer's queue: rows and badges, filters sent to the service, paging, bulk approve and deny. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(ServicesStub.class)
+class QueuePageTest {
+
+    @TestHTTPResource("/")
+    URL home;
+
+    @TestHTTPResource("/requests")
+    URL queue;
+
+    final UUID fresh = UUID.randomUUID();
+    final UUID late = UUID.randomUUID();
+    final UUID overdue = UUID.randomUUID();
+
+    @BeforeEach
+    void services() {
+        ServicesStub.server.resetAll();
+        ServicesStub.server.stubFor(get(urlPathEqualTo("/request/requests")).willReturn(Stubs.json(Stubs.page(List.of(
+                Stubs.request(fresh, "ACCESS", "PENDING_VERIFICATION", 2, 30),
+                Stubs.request(late, "ERASURE", "IN_PROGRESS", 25, 30),
+                Stubs.request(overdue, "ACCESS", "FAILED", 33, 30)), "bmV4dA"))));
+    }
+
+    @Test
+    void rowsShowDaysLeftAndTurnRedInTheLastQuarterOfTheWindow() throws Exception {
+        try (Browser browser = Browser.signedIn(home, "olivia", Set.of("privacy-officer"))) {
+            HtmlPage page = browser.get(queue);
+            assertEquals("28 days left", badge(page, fresh).asNormalizedText());
+            assertEquals("badge", badge(page, fresh).getAttribute("class"));
+            assertEquals("5 days left", badge(page, late).asNormalizedText());
+            assertEquals("badge urgent", badge(page, late).getAttribute("class"), "25 of 30 days gone: last quarter");
+            assertEquals("3 days overdue", badge(page, overdue).asNormalizedText());
+            assertEquals("badge urgent", badge(page, overdue).getAttribute("class"));
+            assertNotNull(page.getAnchorByHref("/requests?cursor=bmV4dA"), "next page with the API's cursor");
+        }
+    }
+
+    @Test
+    void statusAndDueViewGoToTheServiceAndTheRestNarrowThePage() throws Exception {
+        try (Browser browser = Browser.signedIn(home, "olivia", Set.of("privacy-officer"))) {
+            HtmlPage page = browser.get(new URL(queue + "?status=FAILED&view=overdue&type=ERASURE&sort=days-left"));
+            ServicesStub.server.verify(getRequestedFor(urlPathEqualTo("/request/requests"))
+                    .withQueryParam("status", equalTo("FAILED")).withQueryParam("view", equalTo("overdue"))
+                    .withQueryParam("limit", equalTo("50")));
+            assertEquals(1, page.querySelectorAll("tbody tr").size(), "only the ERASURE row of the page");
+            assertTrue(page.asNormalizedText().contains(late.toString()));
+            assertEquals("FAILED", ((HtmlSelect) page.getElementById("f-status")).getSelectedOptions().get(0).getValueAttribute());
+            assertNotNull(page.getAnchorByHref("/requests?status=FAILED&view=overdue&type=ERASURE&sort=days-left&cursor=bmV4dA"));
+        }
+    }
+
+    @Test
+    void searchingARequestIdOpensItAndANonIdIsNamedBesideTheField() throws Exception {
+        ServicesStub.server.stubFor(get(urlEqualTo("/request/requests/" + fresh)).willReturn(Stubs.json(
+                Stubs.request(fresh, "ACCESS", "PENDING_VERIFICATION", 2, 30))));
+        try (Browser browser = Browser.signedIn(home, "olivia", Set.of("privacy-officer"))) {
+            HtmlPage found = browser.get(new URL(queue + "?id=" + fresh));
+            assertEquals("/requests/" + fresh, found.getUrl().getPath());
+            HtmlPage wrong = browser.get(new URL(queue + "?id=not-an-id"));
+            assertEquals(400, wrong.getWebResponse().getStatusCode());
+            assertTrue(wrong.getElementById("e-id").asNormalizedText().contains("is not a request id"));
+        }
+    }
+
+    @Test
+    void bulkApproveActsOnEachSelectedRowWithThePersonsTokenAndReportsEach() throws Exception {
+        ServicesStub.server.stubFor(post(urlPathMatching("/request/requests/.*/approve")).willReturn(Stubs.json(
+                Stubs.request(fresh, "ACCESS", "VERIFIED", 2, 30))));
+        ServicesStub.server.stubFor(post(urlEqualTo("/request/requests/" + overdue + "/approve")).willReturn(
+                Stubs.problem(409, "Not possible in this status", "A request that is FAILED cannot become VERIFIED",
+                        "status", "FAILED")));
+        try (Browser browser = Browser.signedIn(home, "olivia", Set.of("privacy-officer"))) {
+            HtmlPage page = browser.get(queue);
+            ((HtmlCheckBoxInput) page.getElementById("sel-" + fresh)).setChecked(true);
+            ((HtmlCheckBoxInput) page.getElementById("sel-" + overdue)).setChecked(true);
+            HtmlForm bulk = page.getForms().stream().filter(f -> "post".equalsIgnoreCase(f.getMethodAttribute()))
+                    .findFirst().orElseThrow();
+            HtmlPage done = bulk.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            String text = done.asNormalizedText();
+            assertTrue(text.contains(fresh + "\tapproved"), text);
+            assertTrue(text.contains("Not changed: A request that is FAILED cannot become VERIFIED"), text);
+            ServicesStub.server.verify(1, postRequestedFor(urlEqualTo("/request/requests/" + fresh + "/approve"))
+                    .withHeader("Authorization", matching("Bearer ey.+")));
+            ServicesStub.server.verify(0, postRequestedFor(urlEqualTo("/request/requests/" + late + "/approve")));
+        }
+    }
+
+    @Test
+    void bulkDenySendsTheReasonCodeAndWithoutOneChangesNothing() throws Exception {
+        ServicesStub.server.stubFor(post(urlPathMatching("/request/requests/.*/deny")).willReturn(Stubs.json(
+                Stubs.request(late, "ERASURE", "DENIED", 25, 30))));
+        try (Browser browser = Browser.signedIn(home, "olivia", Set.of("privacy-officer"))) {
+            HtmlPage page = browser.get(queue);
+            ((HtmlCheckBoxInput) page.getElementById("sel-" + late)).setChecked(true);
+            ((HtmlSelect) page.getElementById("b-action")).setSelectedAttribute("deny", true);
+            HtmlForm bulk = page.getForms().stream().filter(f -> "post".equalsIgnoreCase(f.getMethodAttribute()))
+                    .findFirst().orElseThrow();
+            HtmlPage refused = bulk.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertTrue(refused.asNormalizedText().contains("Denying needs a reason code: nothing was changed"));
+            ServicesStub.server.verify(0, postRequestedFor(urlPathMatching("/request/requests/.*/deny")));
+
+            page = browser.get(queue);
+            ((HtmlCheckBoxInput) page.getElementById("sel-" + late)).setChecked(true);
+            ((HtmlSelect) page.getElementById("b-action")).setSelectedAttribute("deny", true);
+            ((HtmlSelect) page.getElementById("b-reason")).setSelectedAttribute("DUPLICATE", true);
+            bulk = page.getForms().stream().filter(f -> "post".equalsIgnoreCase(f.getMethodAttribute())).findFirst()
+                    .orElseThrow();
+            HtmlPage done = bulk.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertTrue(done.asNormalizedText().contains(late + "\tdenied"), done.asNormalizedText());
+            ServicesStub.server.verify(postRequestedFor(urlEqualTo("/request/requests/" + late + "/deny"))
+                    .withRequestBody(equalToJson("{\"reasonCode\": \"DUPLICATE\", \"note\": null}")));
+        }
+    }
+
+    private static DomElement badge(HtmlPage page, UUID id) {
+        DomElement row = (DomElement) page.getElementById("sel-" + id).getParentNode().getParentNode();
+        return row.querySelector(".badge");
+    }
+}
