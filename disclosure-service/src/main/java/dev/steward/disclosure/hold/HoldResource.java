@@ -27,9 +27,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hibernate.exception.ConstraintViolationException;
+import dev.steward.disclosure.ledger.LedgerWriter;
 
-/** Legal holds (§8 b, c): placed and released by legal, read by legal, privacy officers and auditors. */
+/**
+ * Legal holds (§8 b, c): placed and released by legal, read by legal, privacy officers and
+ * auditors. Placing and releasing are ledger entries; their rows are written with the entry by
+ * the group commit, so the answer comes once both are durable.
+ */
 @Path("/holds")
 @Tag(name = "Legal holds")
 @Transactional
@@ -37,10 +41,14 @@ public class HoldResource {
 
     private final Caller caller;
     private final Clock clock;
+    private final LedgerWriter ledger;
+    private final HoldLedger holdLedger;
 
-    public HoldResource(Caller caller, Clock clock) {
+    public HoldResource(Caller caller, Clock clock, LedgerWriter ledger, HoldLedger holdLedger) {
         this.caller = caller;
         this.clock = clock;
+        this.ledger = ledger;
+        this.holdLedger = holdLedger;
     }
 
     @POST
@@ -48,7 +56,7 @@ public class HoldResource {
     @Operation(summary = "Place a legal hold on a data subject or a whole organisation")
     public Response place(@Valid @NotNull NewHold hold) {
         LegalHold placed = hold.place(caller.name(), now());
-        placed.persist();
+        ledger.appendAndWait(holdLedger.placed(placed)); // the row goes in with its ledger entry
         return Response.created(URI.create("/holds/" + placed.id)).entity(Hold.of(placed)).build();
     }
 
@@ -64,14 +72,15 @@ public class HoldResource {
             throw released;
         }
         HoldRelease r = new HoldRelease();
+        r.holdId = id;
         r.hold = hold;
         r.reason = release.reason();
         r.releasedBy = caller.name();
         r.releasedAt = now();
         try {
-            r.persistAndFlush(); // the key (hold_id) keeps the first of two concurrent releases
-        } catch (ConstraintViolationException e) {
-            throw released;
+            ledger.appendAndWait(holdLedger.released(id, r)); // the row goes in with its ledger entry
+        } catch (LedgerWriter.DuplicateEntry e) {
+            throw released; // the key (hold_id) keeps the first of two concurrent releases
         }
         hold.release = r;
         return Hold.of(hold);

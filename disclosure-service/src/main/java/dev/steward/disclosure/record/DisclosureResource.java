@@ -18,7 +18,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.steward.disclosure.ledger.ProofBundles;
+import java.sql.SQLException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,9 +39,11 @@ public class DisclosureResource {
     private final DisclosureService service;
     private final Caller caller;
     private final Clock clock;
+    private final ProofBundles bundles;
 
-    public DisclosureResource(DisclosureService service, Caller caller, Clock clock) {
+    public DisclosureResource(DisclosureService service, Caller caller, Clock clock, ProofBundles bundles) {
         this.service = service;
+        this.bundles = bundles;
         this.caller = caller;
         this.clock = clock;
     }
@@ -49,7 +55,7 @@ public class DisclosureResource {
         DisclosureService.Recorded done = service.record(disclosure, caller.id(), caller.name());
         DisclosureRecord r = done.record();
         DisclosureView view = DisclosureView.of(r, LocalDate.now(clock), List.of(),
-                new DisclosureView.Ledger(done.receipt().seq(), done.receipt().hash(), r.digest()));
+                DisclosureView.Ledger.of(done.receipt().seq(), done.receipt().hash(), r.digest()));
         return Response.created(URI.create("/disclosures/" + r.id())).entity(view).build();
     }
 
@@ -58,6 +64,16 @@ public class DisclosureResource {
     @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     public DisclosureView get(@PathParam("id") UUID id) {
         return view(Disclosure.byId(id).orElseThrow(() -> ProblemException.notFound("Disclosure " + id)));
+    }
+
+    @GET
+    @Path("/{id}/proof")
+    @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "A C2SP tlog-proof that this disclosure's entry is in the signed ledger: check it offline with ledger-verifier")
+    public Response proof(@PathParam("id") UUID id) throws SQLException {
+        Disclosure d = Disclosure.byId(id).orElseThrow(() -> ProblemException.notFound("Disclosure " + id));
+        return Response.ok(bundles.bundle(d.ledgerSeq - 1), MediaType.TEXT_PLAIN + ";charset=utf-8").build();
     }
 
     @GET
@@ -83,6 +99,6 @@ public class DisclosureResource {
     private DisclosureView view(Disclosure d) {
         DisclosureRecord r = d.toRecord();
         return DisclosureView.of(r, LocalDate.now(clock), d.correctedBy.stream().map(c -> c.id).toList(),
-                new DisclosureView.Ledger(d.ledgerSeq, d.entry == null ? null : d.entry.hash, r.digest()));
+                DisclosureView.Ledger.of(d.ledgerSeq, d.entry == null ? null : d.entry.hash, r.digest()));
     }
 }

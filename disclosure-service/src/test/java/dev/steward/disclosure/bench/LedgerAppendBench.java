@@ -73,6 +73,11 @@ public final class LedgerAppendBench {
         }
 
         @Override
+        public String origin() {
+            return "steward.local/disclosure-ledger";
+        }
+
+        @Override
         public int maxBatch() {
             return 500;
         }
