@@ -41,6 +41,11 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** Runs one command, quietly: for callers that only need the verdict (tests, scripts in Java). */
+    public static int run(PrintStream out, String... args) {
+        return run(args, out, out);
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.print(USAGE);

@@ -33,7 +33,7 @@ public record NoteKey(String name, int type, byte[] publicKey) {
 
     /** Parses a verifier key {@code name+hexid+base64}; refuses one whose ID does not match its key. */
     public static NoteKey parse(String vkey) {
-        String[] parts = vkey.trim().split("\\+");
+        String[] parts = vkey.trim().split("\\+", 3); // the base64 key may itself contain +
         if (parts.length != 3) {
             throw new IllegalArgumentException("a verifier key is name+keyid+key");
         }
