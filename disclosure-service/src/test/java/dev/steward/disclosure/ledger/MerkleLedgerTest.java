@@ -39,7 +39,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -52,7 +51,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Issue 16: the ledger as an RFC 9162 tree, its signed notes, proofs and bundles, and tampering. */
@@ -67,13 +65,6 @@ class MerkleLedgerTest {
 
     @Inject
     AgroalDataSource db;
-
-    private static Connection superuser() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.flyway.username", String.class),
-                config.getOptionalValue("quarkus.flyway.password", String.class).orElse(""));
-    }
 
     private static NoteKey logKey() {
         String vkey = given().when().get("/ledger/note-verifier-key").then().statusCode(200).extract().asString();
@@ -265,7 +256,7 @@ class MerkleLedgerTest {
         assertEquals(List.of(id, id), entries.getList("items.ref"));
         assertTrue(verify().getBoolean("valid"));
 
-        try (Connection c = superuser(); Statement s = c.createStatement()) {
+        try (Connection c = LedgerTest.superuser(); Statement s = c.createStatement()) {
             s.execute("set session_replication_role = replica");
             s.executeUpdate("update legal_hold set description = 'Nothing to see' where id = '" + id + "'");
             try {
@@ -284,7 +275,7 @@ class MerkleLedgerTest {
     void aDeletedEntryAReorderingAndAnEditedTreeNodeAreNamedByVerify() throws Exception {
         appendUntil(Math.max(currentSize(), 40) + 2);
         assertTrue(verify().getBoolean("valid"));
-        try (Connection c = superuser(); Statement s = c.createStatement()) {
+        try (Connection c = LedgerTest.superuser(); Statement s = c.createStatement()) {
             s.execute("set session_replication_role = replica"); // a superuser can switch the triggers off
             s.execute("create temporary table saved as select * from ledger_entry where seq in (20, 21)");
 
