@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import dev.steward.platform.security.Roles;
 import java.util.ArrayList;
@@ -237,6 +238,40 @@ public abstract class ServiceContractTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("q"));
+    }
+
+    @Test
+    void overLongUriIs414Problem() {
+        given().auth().oauth2(allowedToken())
+                .when().get("/" + "a".repeat(5000))
+                .then().statusCode(414)
+                .contentType("application/problem+json")
+                .body("status", equalTo(414));
+    }
+
+    @Test
+    void overLargeHeadersAre431Problem() {
+        given().auth().oauth2(allowedToken()).header("X-Padding", "p".repeat(24 * 1024))
+                .when().get(postPath())
+                .then().statusCode(431)
+                .contentType("application/problem+json")
+                .body("status", equalTo(431));
+    }
+
+    @Test
+    void brokenPercentEscapeIs400Problem() {
+        // sent over a raw socket: HTTP client libraries refuse to send a malformed URI at all
+        String path = rawGet(postPath() + "%");
+        assertTrue(path.startsWith("400 application/problem+json")
+                && path.contains("\"field\":\"path\""), path);
+        String query = rawGet(postPath() + "?limit=%zz");
+        assertTrue(query.startsWith("400 application/problem+json")
+                && query.contains("\"field\":\"query\""), query);
+    }
+
+    private String rawGet(String target) {
+        RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET", target, Map.of("Authorization", "Bearer " + allowedToken()), null);
+        return answer.status() + " " + answer.contentType() + " " + answer.body();
     }
 
     protected static Map<String, Object> mutable(Map<String, Object> body) {
