@@ -42,7 +42,7 @@ public class HoldLedger implements ContentDigests {
         void write(WriteBatch batch) throws SQLException;
     }
 
-    LedgerContent placed(LegalHold h) {
+    public LedgerContent placed(LegalHold h) {
         return new Content(PLACED, h.id, Digests.sha256Hex(Jcs.bytes(canonical(h))), h.placedAt, batch -> {
             PreparedStatement ps = batch.statement("insert into legal_hold (id, scope, org, subject_kind, subject_id,"
                     + " reason, description, case_reference, placed_by, placed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

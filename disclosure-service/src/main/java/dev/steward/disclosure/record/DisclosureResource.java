@@ -22,6 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import dev.steward.disclosure.ledger.ProofBundles;
+import dev.steward.disclosure.ledger.RequestKeys;
+import dev.steward.platform.idempotency.IdempotentPosts;
+import jakarta.ws.rs.HeaderParam;
 import java.sql.SQLException;
 import java.net.URI;
 import java.time.Clock;
@@ -40,8 +43,13 @@ public class DisclosureResource {
     private final Caller caller;
     private final Clock clock;
     private final ProofBundles bundles;
+    private final IdempotentPosts idempotentPosts;
+    private final RequestKeys requestKeys;
 
-    public DisclosureResource(DisclosureService service, Caller caller, Clock clock, ProofBundles bundles) {
+    public DisclosureResource(DisclosureService service, Caller caller, Clock clock, ProofBundles bundles,
+                              IdempotentPosts idempotentPosts, RequestKeys requestKeys) {
+        this.idempotentPosts = idempotentPosts;
+        this.requestKeys = requestKeys;
         this.service = service;
         this.bundles = bundles;
         this.caller = caller;
@@ -51,12 +59,19 @@ public class DisclosureResource {
     @POST
     @RolesAllowed(Roles.LEGAL)
     @Operation(summary = "Record a disclosure (or a correction of one); answered once durable in the ledger")
-    public Response record(@Valid @NotNull NewDisclosure disclosure) {
-        DisclosureService.Recorded done = service.record(disclosure, caller.id(), caller.name());
-        DisclosureRecord r = done.record();
-        DisclosureView view = DisclosureView.of(r, LocalDate.now(clock), List.of(),
-                DisclosureView.Ledger.of(done.receipt().seq(), done.receipt().hash(), r.digest()));
-        return Response.created(URI.create("/disclosures/" + r.id())).entity(view).build();
+    public Response record(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey,
+                           @Valid @NotNull NewDisclosure disclosure) throws SQLException {
+        return idempotentPosts.run(caller.id(), idempotencyKey, disclosure, () -> requestKeys.once(
+                requestKeys.key(caller.id(), idempotencyKey, disclosure), key -> {
+                    DisclosureService.Recorded done = service.record(disclosure, caller.id(), caller.name(), key);
+                    DisclosureRecord r = done.record();
+                    return created(DisclosureView.of(r, LocalDate.now(clock), List.of(),
+                            DisclosureView.Ledger.of(done.receipt().seq(), done.receipt().hash(), r.digest())));
+                }, earlier -> created(get(earlier)))); // recorded before, its answer lost: the same disclosure
+    }
+
+    private static Response created(DisclosureView view) {
+        return Response.created(URI.create("/disclosures/" + view.id())).entity(view).build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.steward.disclosure.record;
 
 import dev.steward.disclosure.ledger.LedgerWriter;
 import dev.steward.disclosure.ledger.Receipt;
+import dev.steward.disclosure.ledger.RequestKeys;
 import dev.steward.platform.problem.Problem.FieldError;
 import dev.steward.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,11 @@ public class DisclosureService {
     private final LedgerWriter ledger;
     private final ConsentCheck consent;
     private final Clock clock;
+    private final RequestKeys requestKeys;
 
-    public DisclosureService(DisclosureRepository repository, LedgerWriter ledger, ConsentCheck consent, Clock clock) {
+    public DisclosureService(DisclosureRepository repository, LedgerWriter ledger, ConsentCheck consent, Clock clock,
+                             RequestKeys requestKeys) {
+        this.requestKeys = requestKeys;
         this.repository = repository;
         this.ledger = ledger;
         this.consent = consent;
@@ -33,7 +37,8 @@ public class DisclosureService {
     public record Recorded(DisclosureRecord record, Receipt receipt) {
     }
 
-    public Recorded record(NewDisclosure in, String callerId, String callerName) {
+    /** Records a disclosure; with {@code key}, the Idempotency-Key is committed with its entry (see {@link RequestKeys}). */
+    public Recorded record(NewDisclosure in, String callerId, String callerName, RequestKeys.Key key) {
         LocalDate today = LocalDate.now(clock);
         List<FieldError> errors = new ArrayList<>();
         if (in.receivedOn().isAfter(today)) {
@@ -76,7 +81,7 @@ public class DisclosureService {
                 List.copyOf(in.dataCategories()), in.purpose(), in.outcome(), blankToNull(in.approver()),
                 in.attachments() == null ? List.of() : List.copyOf(in.attachments()), in.nonDisclosureOrder(),
                 in.corrects(), blankToNull(in.correctionNote()));
-        return new Recorded(r, ledger.appendAndWait(repository.content(r)));
+        return new Recorded(r, ledger.appendAndWait(requestKeys.keyed(repository.content(r), key)));
     }
 
     private static String blankToNull(String s) {
