@@ -1,6 +1,7 @@
 package dev.steward.disclosure.ledger;
 
 import dev.steward.disclosure.platform.Cursors;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Entity;
@@ -37,6 +38,7 @@ public class Checkpoint extends PanacheEntityBase {
     public String signature;
     @JdbcTypeCode(SqlTypes.CHAR)
     public String rootHash;
+    @JsonSerialize(using = AsciiJsonString.class)
     public String note;
 
     /** The latest checkpoint signed as a note (older ones have none). */
