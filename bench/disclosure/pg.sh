@@ -20,9 +20,10 @@ bench_db() {
   psql -h 127.0.0.1 -p "$PGPORT" -U postgres -q -c "create database $1"
   echo "jdbc:postgresql://127.0.0.1:$PGPORT/$1"
 }
-# builds a checkout's platform + disclosure-service test classes offline and prints their class path
+# builds a checkout's modules (test classes) and prints disclosure-service's test class path; online,
+# in case the dependency plugin's own dependencies are not in ~/.m2 yet (nothing is installed there)
 bench_classpath() {
-  (cd "$1" && ./mvnw -B -ntp -o -q test-compile dependency:build-classpath -pl "$2" \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$1/disclosure-service/target/bench-classpath.txt" >&2)
+  (cd "$1" && ./mvnw -B -ntp -q test-compile dependency:build-classpath -pl "$2" \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$1/disclosure-service/target/bench-classpath.txt" >&2) || exit 1
   echo "$1/disclosure-service/target/test-classes:$1/disclosure-service/target/classes:$(cat "$1/disclosure-service/target/bench-classpath.txt")"
 }
