@@ -105,7 +105,8 @@ public class HoldLedger implements ContentDigests {
     public Map<UUID, String> digests(String type, Collection<UUID> refs) {
         Map<UUID, String> out = new HashMap<>();
         if (PLACED.equals(type)) {
-            for (LegalHold h : LegalHold.<LegalHold>list("id in ?1", refs)) {
+            // with the release in the same query: its one-to-one would otherwise be loaded hold by hold
+            for (LegalHold h : LegalHold.<LegalHold>list("from LegalHold h left join fetch h.release where h.id in ?1", refs)) {
                 out.put(h.id, Digests.sha256Hex(Jcs.bytes(canonical(h))));
                 LegalHold.getEntityManager().detach(h); // the verifier streams the whole ledger: keep nothing managed
             }
