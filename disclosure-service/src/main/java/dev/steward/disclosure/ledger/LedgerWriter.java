@@ -223,14 +223,14 @@ public class LedgerWriter {
                 CompactRange tree = edge != null && edge.size() == seq ? edge.copy() : TreeStore.edge(c, seq);
                 edge = null; // until this batch commits
                 List<Receipt> receipts = new ArrayList<>(batch.size());
-                try (PreparedStatement ins = c.prepareStatement(INSERT); WriteBatch content = new WriteBatch(c);
-                     PreparedStatement nodes = c.prepareStatement(TreeStore.INSERT)) {
+                TreeStore.NewNodes nodes = new TreeStore.NewNodes();
+                try (PreparedStatement ins = c.prepareStatement(INSERT); WriteBatch content = new WriteBatch(c)) {
                     for (Pending p : batch) {
                         LedgerContent e = p.content();
                         seq++;
                         String hash = Chain.hash(seq, e.type(), e.ref(), e.digest(), e.recordedAt(), prev);
                         tree.append(TreeStore.leafHash(seq, e.type(), e.ref(), e.digest(), e.recordedAt()),
-                                (level, idx, node) -> TreeStore.add(nodes, level, idx, node));
+                                nodes);
                         ins.setLong(1, seq);
                         ins.setString(2, e.type());
                         ins.setObject(3, e.ref());
@@ -245,11 +245,13 @@ public class LedgerWriter {
                     }
                     content.execute();
                     ins.executeBatch();
-                    nodes.executeBatch();
                 }
-                try (PreparedStatement up = c.prepareStatement("update chain_head set seq = ?, hash = ? where id = 1")) {
-                    up.setLong(1, seq);
-                    up.setString(2, prev);
+                // the new subtrees ride on the head update: no extra round trip for the tree
+                try (PreparedStatement up = c.prepareStatement("with nodes as (" + TreeStore.INSERT_ARRAYS + ")"
+                        + " update chain_head set seq = ?, hash = ? where id = 1")) {
+                    nodes.bind(c, up);
+                    up.setLong(4, seq);
+                    up.setString(5, prev);
                     up.executeUpdate();
                 }
                 c.commit();

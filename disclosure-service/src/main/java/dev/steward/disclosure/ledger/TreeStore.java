@@ -25,6 +25,31 @@ public final class TreeStore {
     /** Stored subtree heights are multiples of this. */
     public static final int STRIDE = 4;
     static final String INSERT = "insert into ledger_tree_node (level, idx, hash) values (?, ?, ?)";
+    /** The same for any number of nodes as three arrays (parameters 1 to 3), so it joins another statement. */
+    static final String INSERT_ARRAYS = "insert into ledger_tree_node (level, idx, hash)"
+            + " select * from unnest(?::int2[], ?::int8[], ?::bytea[])";
+
+    /** The stored subtrees a group commit completes, gathered for {@link #INSERT_ARRAYS}. */
+    static final class NewNodes implements CompactRange.Listener {
+        private final List<Short> levels = new ArrayList<>();
+        private final List<Long> indexes = new ArrayList<>();
+        private final List<byte[]> hashes = new ArrayList<>();
+
+        @Override
+        public void completed(int level, long index, byte[] hash) {
+            if (stored(level)) {
+                levels.add((short) level);
+                indexes.add(index);
+                hashes.add(hash);
+            }
+        }
+
+        void bind(Connection c, PreparedStatement ps) throws SQLException {
+            ps.setArray(1, c.createArrayOf("int2", levels.toArray()));
+            ps.setArray(2, c.createArrayOf("int8", indexes.toArray()));
+            ps.setArray(3, c.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
+        }
+    }
 
     private TreeStore() {
     }
