@@ -46,6 +46,8 @@ public class LedgerWriter {
     private static final String INSERT = "insert into ledger_entry (seq, entry_type, ref_id, content_digest,"
             + " recorded_at, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?)";
 
+    private static final String HEAD_UPDATE = "update chain_head set seq = ?, hash = ? where id = 1";
+
     private record Pending(LedgerContent content, CompletableFuture<Receipt> done) {
     }
 
@@ -246,12 +248,12 @@ public class LedgerWriter {
                     content.execute();
                     ins.executeBatch();
                 }
-                // the new subtrees ride on the head update: no extra round trip for the tree
-                try (PreparedStatement up = c.prepareStatement("with nodes as (" + TreeStore.INSERT_ARRAYS + ")"
-                        + " update chain_head set seq = ?, hash = ? where id = 1")) {
-                    nodes.bind(c, up);
-                    up.setLong(4, seq);
-                    up.setString(5, prev);
+                // new subtrees ride on the head update: no extra round trip for the tree
+                try (PreparedStatement up = c.prepareStatement(nodes.isEmpty() ? HEAD_UPDATE
+                        : "with nodes as (" + TreeStore.INSERT_ARRAYS + ") " + HEAD_UPDATE)) {
+                    int p = nodes.bind(c, up);
+                    up.setLong(p, seq);
+                    up.setString(p + 1, prev);
                     up.executeUpdate();
                 }
                 c.commit();

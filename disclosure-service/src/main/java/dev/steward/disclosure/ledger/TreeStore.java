@@ -44,10 +44,19 @@ public final class TreeStore {
             }
         }
 
-        void bind(Connection c, PreparedStatement ps) throws SQLException {
+        boolean isEmpty() {
+            return levels.isEmpty();
+        }
+
+        /** Binds parameters 1 to 3 unless there are no nodes; returns the next parameter's number. */
+        int bind(Connection c, PreparedStatement ps) throws SQLException {
+            if (isEmpty()) {
+                return 1;
+            }
             ps.setArray(1, c.createArrayOf("int2", levels.toArray()));
             ps.setArray(2, c.createArrayOf("int8", indexes.toArray()));
             ps.setArray(3, c.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
+            return 4;
         }
     }
 
