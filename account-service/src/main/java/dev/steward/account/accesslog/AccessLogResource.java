@@ -1,5 +1,11 @@
 package dev.steward.account.accesslog;
 
+import dev.steward.account.platform.SqlWork;
+import dev.steward.platform.idempotency.IdempotentPosts;
+import dev.steward.platform.security.Caller;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import dev.steward.platform.security.Roles;
 import dev.steward.platform.subject.SubjectRef;
 import io.agroal.api.AgroalDataSource;
@@ -40,15 +46,29 @@ public class AccessLogResource {
     }
 
     private final AgroalDataSource db;
+    private final IdempotentPosts idempotentPosts;
+    private final Caller caller;
 
-    public AccessLogResource(AgroalDataSource db) {
+    public AccessLogResource(AgroalDataSource db, IdempotentPosts idempotentPosts, Caller caller) {
         this.db = db;
+        this.idempotentPosts = idempotentPosts;
+        this.caller = caller;
     }
 
-    /** JDBC batch (sent as multi-row INSERTs): up to 5,000 rows in one round trip, never one persist per row. */
+    /**
+     * JDBC batch (sent as multi-row INSERTs): up to 5,000 rows in one round trip, never one persist per row.
+     * An Idempotency-Key (scoped to the calling service) makes a retried batch answer the first response
+     * without storing its rows twice.
+     */
     @POST
     @Transactional(rollbackOn = Exception.class)
-    public Map<String, Integer> ingest(@Valid @NotNull Batch batch) throws SQLException {
+    public Response ingest(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey, @Valid @NotNull Batch batch)
+            throws SQLException {
+        return idempotentPosts.run(caller.id(), idempotencyKey, batch, SqlWork.unchecked(() ->
+                Response.ok(insert(batch)).type(MediaType.APPLICATION_JSON).build()));
+    }
+
+    private Map<String, Integer> insert(Batch batch) throws SQLException {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into access_log (org, kind, subject_id, ip, at, "
                      + "duration_ms, user_agent, path) values (?, ?, ?, ?, ?, ?, ?, ?)")) {

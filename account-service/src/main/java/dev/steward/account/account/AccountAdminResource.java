@@ -2,7 +2,11 @@ package dev.steward.account.account;
 
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Roles;
+import dev.steward.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
@@ -22,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccountAdminResource {
 
     private final AccountService accounts;
+    private final Caller caller;
 
-    public AccountAdminResource(AccountService accounts) {
+    public AccountAdminResource(AccountService accounts, Caller caller) {
         this.accounts = accounts;
+        this.caller = caller;
     }
 
     /** Finds the account of an email through its keyed blind index (the plaintext is never compared). */
@@ -35,11 +41,10 @@ public class AccountAdminResource {
                 .orElseThrow(() -> ProblemException.notFound("An account with this email"));
     }
 
-    /** §8(c): the account was cancelled for a violation of the Service Agreement. */
+    /** §8(c): the account was cancelled for a violation of the Service Agreement; who, when and why are recorded. */
     @POST
     @Path("/{sub}/termination")
-    public Response terminate(@PathParam("sub") String sub) throws SQLException {
-        accounts.terminate(sub);
-        return Response.noContent().build();
+    public Response terminate(@PathParam("sub") String sub, @Valid @NotNull Termination why) throws SQLException {
+        return Response.ok(accounts.terminate(sub, why, caller)).type(MediaType.APPLICATION_JSON).build();
     }
 }

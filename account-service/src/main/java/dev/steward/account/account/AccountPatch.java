@@ -12,4 +12,9 @@ public record AccountPatch(
         @Size(max = 500) String billingAddress,
         @Size(max = 200) String paymentToken,
         @Pattern(regexp = "[0-9]{4}", message = "must be exactly four digits") String cardLast4) {
+
+    /** The email as it is kept (trimmed, domain case-folded) before it is validated or stored. */
+    public AccountPatch {
+        email = Emails.normalise(email);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.steward.account.account;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Roles;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A customer's own account (§2, §8): linked to the token's subject; nobody else's is reachable here. */
 @Path("/me")
-@Tag(name = "Accounts")
+@Tag(name = "Accounts", description = "Customers' own accounts (§2, §11) and the privacy officer's look-up and §8(c) terminations")
 public class AccountResource {
 
     private final AccountService accounts;
@@ -29,6 +30,7 @@ public class AccountResource {
         this.caller = caller;
     }
 
+    @APIResponseSchema(value = AccountView.class, responseCode = "201", responseDescription = "Your account, created")
     @POST
     @RolesAllowed(Roles.CUSTOMER)
     public Response signUp(@Valid @NotNull NewAccount body) throws SQLException {

@@ -162,8 +162,10 @@ public class AccountService {
     }
 
     /** Writes account fields (PATCH /me and rectification), keeping the email's blind index in step. */
-    public List<String> write(Connection c, long subjectId, String sub, Map<String, String> values) throws SQLException {
+    public List<String> write(Connection c, long subjectId, String sub, Map<String, String> changes) throws SQLException {
+        Map<String, String> values = new LinkedHashMap<>(changes);
         if (values.containsKey("email")) {
+            values.put("email", Emails.normalise(values.get("email")));
             byte[] bidx = blindIndex.email(values.get("email"));
             if (emailTaken(c, bidx, sub)) {
                 throw ProblemException.conflict("email-taken", "Email taken", "Another account uses this email address");
@@ -179,17 +181,32 @@ public class AccountService {
         return new ArrayList<>(values.keySet());
     }
 
-    /** §8(c) officer action: the account was cancelled for a violation of the Service Agreement. */
-    public void terminate(String sub) throws SQLException {
+    /**
+     * §8(c) officer action: the account was cancelled for a violation of the Service Agreement. Records
+     * who (id and name from the officer's token), when and why; a second termination is a 409 and
+     * leaves the first record as it was.
+     */
+    public TerminationView terminate(String sub, Termination why, Caller officer) throws SQLException {
+        Instant at = clock.instant();
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update account set status = 'TERMINATED_FOR_VIOLATION' where sub = ?")) {
-                ps.setString(1, sub);
+            try (PreparedStatement ps = c.prepareStatement("update account set status = 'TERMINATED_FOR_VIOLATION', "
+                    + "terminated_by = ?, terminated_by_name = ?, terminated_at = ?, termination_reason = ? "
+                    + "where sub = ? and status = 'ACTIVE'")) {
+                ps.setString(1, officer.id());
+                ps.setString(2, officer.name());
+                ps.setTimestamp(3, java.sql.Timestamp.from(at));
+                ps.setString(4, why.reason());
+                ps.setString(5, sub);
                 if (ps.executeUpdate() == 0) {
-                    throw ProblemException.notFound("Account " + sub);
+                    if (row(c, sub).isEmpty()) {
+                        throw ProblemException.notFound("Account " + sub);
+                    }
+                    throw ProblemException.conflict("already-terminated", "Already terminated",
+                            "The account was already terminated for a violation; the first termination stands");
                 }
             }
         }
+        return new TerminationView(sub, "TERMINATED_FOR_VIOLATION", officer.id(), officer.name(), at, why.reason());
     }
 
     /** Blind-index look-up: the account (sub) registered with this email, if any. */

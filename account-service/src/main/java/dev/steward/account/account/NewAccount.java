@@ -16,4 +16,9 @@ public record NewAccount(
         @Pattern(regexp = "[0-9]{4}", message = "must be exactly four digits") String cardLast4,
         LocalDate birthDate,
         Boolean ageConfirmed) {
+
+    /** The email as it is kept (trimmed, domain case-folded) before it is validated or stored. */
+    public NewAccount {
+        email = Emails.normalise(email);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.steward.account.consent;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.account.account.AccountService;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.security.Caller;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A customer's own consents and opt-outs (§3, §6). */
 @Path("/me/consents")
-@Tag(name = "Consents")
+@Tag(name = "Consents", description = "Consent and opt-out choices per purpose, with their history (§3, §6)")
 @RolesAllowed(Roles.CUSTOMER)
 public class MyConsentResource {
 
@@ -44,6 +45,7 @@ public class MyConsentResource {
         return consents.history(AccountService.ref(caller.id()), cursor, limit);
     }
 
+    @APIResponseSchema(value = ConsentEvent.class, responseCode = "201", responseDescription = "The choice, recorded in your consent history")
     @POST
     public Response choose(@Valid @NotNull ConsentChoice choice) {
         return Response.status(201).type(MediaType.APPLICATION_JSON)

@@ -1,9 +1,12 @@
 package dev.steward.account.enduser;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.account.consent.ConsentChoice;
 import dev.steward.account.consent.ConsentEvent;
 import dev.steward.account.consent.ConsentService;
 import dev.steward.account.consent.ConsentState;
+import dev.steward.account.platform.SqlWork;
+import dev.steward.platform.idempotency.IdempotentPosts;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
@@ -16,6 +19,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,26 +31,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** End-user records of one Client, reachable only by that Client's admins; any other org answers 404. */
 @Path("/orgs/{org}/end-users")
-@Tag(name = "End users")
+@Tag(name = "End users", description = "End-user records a Client stores with the provider, their consents, and the data-category taxonomy (§2, §10)")
 @RolesAllowed(Roles.CLIENT_ADMIN)
 public class EndUserResource {
 
     private final EndUserService endUsers;
     private final ConsentService consents;
     private final Caller caller;
+    private final IdempotentPosts idempotentPosts;
 
-    public EndUserResource(EndUserService endUsers, ConsentService consents, Caller caller) {
+    public EndUserResource(EndUserService endUsers, ConsentService consents, Caller caller, IdempotentPosts idempotentPosts) {
         this.endUsers = endUsers;
         this.consents = consents;
         this.caller = caller;
+        this.idempotentPosts = idempotentPosts;
     }
 
-    /** Batch ingest: up to 1,000 records, all or nothing; per-record errors name e.g. records[3].attributes[0].category. */
+    /**
+     * Batch ingest: up to 1,000 records, all or nothing; per-record errors name e.g. records[3].attributes[0].category.
+     * An Idempotency-Key (scoped to the org) makes a retry answer the first response without writing again.
+     */
     @POST
-    public Response write(@PathParam("org") String org, @Valid @NotNull EndUserBatch batch) throws SQLException {
+    public Response write(@PathParam("org") String org, @HeaderParam(IdempotentPosts.HEADER) String idempotencyKey,
+                          @Valid @NotNull EndUserBatch batch) throws SQLException {
         own(org);
-        EndUserService.Written written = endUsers.write(org, batch, caller.id());
-        return Response.ok(written).type(MediaType.APPLICATION_JSON).build();
+        return idempotentPosts.run("org:" + org, idempotencyKey, batch, SqlWork.unchecked(() ->
+                Response.ok(endUsers.write(org, batch, caller.id())).type(MediaType.APPLICATION_JSON).build()));
     }
 
     @GET
@@ -79,6 +89,7 @@ public class EndUserResource {
     }
 
     /** The end user's choice, recorded by their Client's admin (source CLIENT_ADMIN). */
+    @APIResponseSchema(value = dev.steward.account.consent.ConsentEvent.class, responseCode = "201", responseDescription = "The choice, recorded in the end user's consent history")
     @POST
     @Path("/{id}/consents")
     public Response choose(@PathParam("org") String org, @PathParam("id") String id,

@@ -2,6 +2,7 @@ package dev.steward.account.export;
 
 import dev.steward.account.subject.SubjectPath;
 import dev.steward.platform.problem.ProblemException;
+import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Roles;
 import dev.steward.platform.subject.SubjectRef;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,17 +18,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A subject's data for an access request, driven by request-service (service role only). */
 @Path("/internal/subjects/{org}/{kind}/{id}/export")
-@Tag(name = "Internal")
+@Tag(name = "Internal", description = "Service-to-service API (service role): export, rectification, erasure, restriction, consents, access logs, compliance")
 @RolesAllowed(Roles.SERVICE)
 public class ExportResource {
 
     private final SubjectExporter exporter;
+    private final Caller caller;
 
-    public ExportResource(SubjectExporter exporter) {
+    public ExportResource(SubjectExporter exporter, Caller caller) {
         this.exporter = exporter;
+        this.caller = caller;
     }
 
-    /** Streamed JSON: fields with category, source, purpose, retention; access logs; consents; who looked. */
+    /**
+     * Streamed JSON: fields, access logs, consents, who looked (summarised per reader), the account and
+     * its termination, policy acceptances, consent attestations, restrictions and erasure receipts —
+     * each item with what, category, purpose, source and retention. The service's read is itself
+     * recorded ("who looked") before the stream starts.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response export(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id)
@@ -36,6 +44,7 @@ public class ExportResource {
         if (!exporter.known(ref)) {
             throw ProblemException.notFound("Subject " + org + "/" + kind + "/" + id);
         }
+        exporter.recordRead(ref, caller);
         StreamingOutput body = out -> exporter.write(ref, out);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }

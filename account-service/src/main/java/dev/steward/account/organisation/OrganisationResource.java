@@ -1,5 +1,6 @@
 package dev.steward.account.organisation;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.platform.subject.SubjectRef;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.Problem;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Client organisations, registered and managed by privacy officers; a client-admin reads and configures its own. */
 @Path("/orgs")
-@Tag(name = "Organisations")
+@Tag(name = "Organisations", description = "Client organisations, their status and settings (§1)")
 public class OrganisationResource {
 
     private final OrganisationService orgs;
@@ -36,6 +37,7 @@ public class OrganisationResource {
         this.caller = caller;
     }
 
+    @APIResponseSchema(value = Organisation.class, responseCode = "201", responseDescription = "The organisation, registered")
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     public Response create(@Valid @NotNull NewOrganisation org) {

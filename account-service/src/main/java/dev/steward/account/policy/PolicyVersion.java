@@ -1,6 +1,8 @@
 package dev.steward.account.policy;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
@@ -21,6 +23,19 @@ public class PolicyVersion extends PanacheEntityBase {
     public String url;
     @JdbcTypeCode(SqlTypes.CHAR)
     public String sha256;
+    /** The officer's id (token subject). */
     public String publishedBy;
+    /** The officer as their token names them (preferred_username) and the role they published in. */
+    public String publishedByName;
+    public String publishedByRole;
     public Instant publishedAt;
+    /** The published text, when it was sent (served by GET /policy-versions/{n}/text, not in JSON lists). */
+    @JsonIgnore
+    public String text;
+
+    /** Whether GET /policy-versions/{n}/text can give the text back (false when only a url and hash were published). */
+    @JsonProperty("textAvailable")
+    public boolean textAvailable() {
+        return text != null;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.steward.account.retention;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.account.organisation.Organisation;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.ProblemException;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Retention rules and purges (§7), for privacy officers. */
 @Path("/retention")
-@Tag(name = "Retention")
+@Tag(name = "Retention", description = "Retention rules, purges and purge receipts (§7)")
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class RetentionResource {
 
@@ -61,6 +62,7 @@ public class RetentionResource {
     }
 
     /** Runs a purge now (the same code and lock as the daily run); answers its receipt. */
+    @APIResponseSchema(value = PurgeReceipt.class, responseCode = "201", responseDescription = "The purge that ran: what it deleted and what it kept")
     @POST
     @Path("/purges")
     public Response purgeNow() throws SQLException {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * batches while the service keeps serving), check {@code GET /crypto/keys}, then drop the old key.
  */
 @Path("/crypto")
-@Tag(name = "Protection at rest")
+@Tag(name = "Protection at rest", description = "Master-key rotation of the per-subject data keys (§7)")
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 public class KeyRotationResource {
 

@@ -60,10 +60,15 @@ public class SubjectRepository {
         }
     }
 
-    /** The ids of these subjects, created (each with a fresh data key) when missing. */
+    /**
+     * The ids of these subjects, created (each with a fresh data key) when missing, and locked
+     * ({@code FOR UPDATE}) until the caller's transaction ends: concurrent writes of one subject
+     * serialise here instead of colliding on its fields' primary key. New ids are inserted and rows
+     * locked in one fixed order (ext id, then id), so two overlapping batches cannot deadlock.
+     */
     public Map<String, Long> ensure(Connection c, String org, SubjectRef.Kind kind, Collection<String> extIds)
             throws SQLException {
-        String[] ids = extIds.toArray(String[]::new);
+        String[] ids = extIds.stream().sorted().distinct().toArray(String[]::new);
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into subject (org, kind, ext_id) select ?, ?, x from unnest(?::varchar[]) x "
                         + "on conflict (org, kind, ext_id) do nothing")) {
@@ -76,7 +81,7 @@ public class SubjectRepository {
         try (PreparedStatement ps = c.prepareStatement(
                 // a join on unnest, not "= any(array)": the latter may be planned as a scan comparing every row to every id
                 "select s.ext_id, s.id from unnest(?::varchar[]) x(ext_id) join subject s "
-                        + "on s.org = ? and s.kind = ? and s.ext_id = x.ext_id")) {
+                        + "on s.org = ? and s.kind = ? and s.ext_id = x.ext_id order by s.id for update of s")) {
             ps.setArray(1, c.createArrayOf("varchar", ids));
             ps.setString(2, org);
             ps.setString(3, kind.name());

@@ -2,6 +2,7 @@ package dev.steward.account.account;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.steward.platform.testing.Tokens;
@@ -34,7 +35,14 @@ class PolicyAndConsentTest {
                 .body("{\"number\":\"y" + n + "\",\"effectiveDate\":\"2026-01-01\",\"summary\":\"s\",\"text\":\"t\"}")
                 .post("/policy-versions").then().statusCode(403);
         // readable without a token; the future one is not yet current
-        given().get("/policy-versions/" + n).then().statusCode(200).body("summary", equalTo("Adds Zendesk opt-out"));
+        given().get("/policy-versions/" + n).then().statusCode(200).body("summary", equalTo("Adds Zendesk opt-out"))
+                .body("publishedBy", equalTo("olivia")).body("publishedByName", equalTo("olivia"))
+                .body("publishedByRole", equalTo("privacy-officer")).body("textAvailable", equalTo(true));
+        // the text reads back exactly as published; a url-only version has none to give
+        given().get("/policy-versions/" + n + "/text").then().statusCode(200).contentType(startsWith("text/plain"))
+                .body(equalTo("The policy text"));
+        given().get("/policy-versions/" + future + "/text").then().statusCode(404).contentType("application/problem+json");
+        given().get("/policy-versions/" + future).then().body("textAvailable", equalTo(false));
         given().get("/policy-versions/current").then().statusCode(200)
                 .body("effectiveDate", org.hamcrest.Matchers.not(equalTo(LocalDate.now().plusDays(30).toString())));
         given().queryParam("limit", 500).get("/policy-versions").then().statusCode(200).body("items.number", hasItem(n));
@@ -42,7 +50,13 @@ class PolicyAndConsentTest {
         String sub = InternalSignUp.signUp();
         given().auth().oauth2(Tokens.customer(sub)).post("/policy-versions/" + n + "/acceptances").then().statusCode(201)
                 .body("sub", equalTo(sub));
-        given().auth().oauth2(Tokens.customer(sub)).post("/policy-versions/" + n + "/acceptances").then().statusCode(201);
+        // accepting again records nothing new: 200 with the first acceptance
+        var acceptedAt = given().auth().oauth2(Tokens.officer("olivia")).get("/policy-versions/" + n + "/acceptances")
+                .then().extract().path("items.find { it.sub == '" + sub + "' }.acceptedAt");
+        given().auth().oauth2(Tokens.customer(sub)).post("/policy-versions/" + n + "/acceptances").then().statusCode(200)
+                .body("acceptedAt", equalTo(acceptedAt));
+        given().auth().oauth2(Tokens.officer("olivia")).get("/policy-versions/" + n + "/acceptances").then()
+                .body("items.findAll { it.sub == '" + sub + "' }.size()", equalTo(1));
         given().auth().oauth2(Tokens.customer("no-account-" + sub)).post("/policy-versions/" + n + "/acceptances")
                 .then().statusCode(422);
         given().auth().oauth2(Tokens.officer("olivia")).get("/policy-versions/" + n + "/acceptances").then().statusCode(200)

@@ -17,6 +17,9 @@ public interface Database extends AutoCloseable {
 
     String describe();
 
+    /** Stops PostgreSQL as abruptly as it allows and starts it again on the same port and data. */
+    void restart();
+
     @Override
     void close();
 

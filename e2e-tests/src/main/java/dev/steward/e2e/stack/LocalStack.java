@@ -45,7 +45,9 @@ public final class LocalStack {
         System.out.println(WalkThrough.text(stack));
         Map<String, Long> rss = stack.residentMiB();
         progress.say("Memory (RSS, MiB): %s", rss);
-        progress.say("Running. Ctrl-C stops everything.");
-        stopped.await();
+        progress.say("Running. Ctrl-C stops everything; a service that dies is reported and restarted.");
+        if (!Watchdog.watch(stack, progress, stopped)) {
+            System.exit(1); // the shutdown hook stops what is still running
+        }
     }
 }

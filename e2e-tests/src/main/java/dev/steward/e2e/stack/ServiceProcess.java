@@ -22,6 +22,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private Process process;
+    private ProcessBuilder command;
 
     private ServiceProcess(String name, int port, Path log) {
         this.name = name;
@@ -77,6 +78,7 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             service.process = pb.start();
+            service.command = pb;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
@@ -165,6 +167,36 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException | java.io.UncheckedIOException e) {
             return false;
         }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** How the process ended, or "running". */
+    public String exitStatus() {
+        return process.isAlive() ? "running" : "exit code " + process.exitValue();
+    }
+
+    /** Kills the process as a crash would (SIGKILL: no shutdown hook, nothing flushed). */
+    public void crash() {
+        process.toHandle().destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
+    /** Starts the service again as it was first started (its log continues) and waits until it is ready. */
+    public void restart(Duration timeout, Progress progress) {
+        try {
+            process = command.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart " + name, e);
+        }
+        awaitReady(timeout, progress);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 /** PostgreSQL 15 from the zonky embedded binaries (Maven Central), when no initdb is installed. */
 final class ZonkyPostgres implements Database {
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final Path dir;
 
     private ZonkyPostgres(EmbeddedPostgres postgres, Path dir) {
@@ -23,18 +23,31 @@ final class ZonkyPostgres implements Database {
         try {
             Path dir = Files.createDirectories(workDir.resolve("embedded-pg"));
             System.setProperty("ot.epg.working-dir", dir.toString());
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(dir.toFile())
-                    .setDataDirectory(dir.resolve("data"))
-                    .setCleanDataDirectory(true)
-                    .setPort(port)
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("max_connections", "200")
-                    .start();
-            return new ZonkyPostgres(pg, dir);
+            return new ZonkyPostgres(builder(dir, port).setCleanDataDirectory(true).start(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL under " + workDir, e);
+        }
+    }
+
+    /** Durable (fsync and synchronous commit on): the chaos test restarts it and counts on every commit. */
+    private static EmbeddedPostgres.Builder builder(Path dir, int port) {
+        return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(dir.toFile())
+                .setDataDirectory(dir.resolve("data"))
+                .setPort(port)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on") // zonky's default is off
+                .setServerConfig("max_connections", "200");
+    }
+
+    @Override
+    public void restart() {
+        int port = port();
+        try {
+            postgres.close();
+            postgres = builder(dir, port).setCleanDataDirectory(false).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart embedded PostgreSQL", e);
         }
     }
 

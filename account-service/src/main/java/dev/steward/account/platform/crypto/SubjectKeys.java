@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -26,6 +27,11 @@ import org.jboss.logging.Logger;
  * Per-subject data keys (envelope encryption). Each subject has one AES256-GCM Tink keyset, stored
  * only wrapped by the master key in {@code subject_key}. Unwrapped keys are cached briefly in memory
  * (TTL + size bound) and never logged. Deleting the key row destroys every ciphertext of the subject.
+ *
+ * <p>Several replicas each keep such a cache: the cache is used only while {@link SubjectKeyListener}
+ * hears the database's announcements of deleted and re-wrapped keys (and is emptied whenever it stops
+ * hearing them), so a key shredded through any replica leaves every replica's memory when the erasure
+ * commits, not a TTL later.
  */
 @ApplicationScoped
 public class SubjectKeys {
@@ -34,6 +40,10 @@ public class SubjectKeys {
 
     private final MasterKey master;
     private final Cache<Long, Aead> cache;
+    /** Counts evictions: a key loaded while one happened is not cached (it may be the key just shredded). */
+    private final AtomicLong evictions = new AtomicLong();
+    /** Whether evictions announced by other replicas reach this one (SubjectKeyListener is connected). */
+    private volatile boolean caching;
 
     public SubjectKeys(CryptoConfig config) {
         this.master = MasterKey.fromBase64Json(config.masterKey());
@@ -70,7 +80,9 @@ public class SubjectKeys {
                 ps.setBytes(2, master.wrap(dataKey, id));
                 ps.setLong(3, master.version());
                 ps.addBatch();
-                cache.put(id, dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class));
+                if (caching) {
+                    cache.put(id, dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class));
+                }
             }
             ps.executeBatch();
         } catch (GeneralSecurityException e) {
@@ -80,7 +92,7 @@ public class SubjectKeys {
 
     /** The subject's data key; {@link KeyDestroyedException} when it was erased (or never existed). */
     public Aead get(Connection c, long subjectId) throws SQLException {
-        Aead cached = cache.getIfPresent(subjectId);
+        Aead cached = caching ? cache.getIfPresent(subjectId) : null;
         if (cached != null) {
             return cached;
         }
@@ -93,8 +105,9 @@ public class SubjectKeys {
     public Map<Long, Aead> getAll(Connection c, Collection<Long> subjectIds) throws SQLException {
         Map<Long, Aead> out = new HashMap<>();
         List<Long> toLoad = new ArrayList<>();
+        long epoch = evictions.get();
         for (Long id : subjectIds) {
-            Aead a = cache.getIfPresent(id);
+            Aead a = caching ? cache.getIfPresent(id) : null;
             if (a != null) {
                 out.put(id, a);
             } else {
@@ -113,7 +126,9 @@ public class SubjectKeys {
                     long id = rs.getLong(1);
                     try {
                         Aead aead = master.unwrap(rs.getBytes(2), id);
-                        cache.put(id, aead);
+                        if (caching && evictions.get() == epoch) {
+                            cache.put(id, aead);
+                        }
                         out.put(id, aead);
                     } catch (GeneralSecurityException e) {
                         throw new IllegalStateException("data key of subject " + id + " cannot be unwrapped");
@@ -126,11 +141,36 @@ public class SubjectKeys {
 
     /** Forgets a subject's unwrapped key (after erasure). */
     public void evict(Collection<Long> subjectIds) {
+        evictions.incrementAndGet();
         cache.invalidateAll(subjectIds);
     }
 
     public void evictAll() {
+        evictions.incrementAndGet();
         cache.invalidateAll();
+    }
+
+    /**
+     * Turns the cache on while evictions from other replicas are heard, off (and empty) while they are
+     * not: a replica that might miss an announcement reads every key from the database instead.
+     */
+    void caching(boolean on) {
+        if (!on) {
+            caching = false;
+            evictAll();
+        } else {
+            evictAll();
+            caching = true;
+        }
+    }
+
+    public boolean caching() {
+        return caching;
+    }
+
+    /** Whether this subject's unwrapped key is in memory now (tests and diagnostics; the key itself never leaves). */
+    public boolean isCached(long subjectId) {
+        return cache.getIfPresent(subjectId) != null;
     }
 
     /**

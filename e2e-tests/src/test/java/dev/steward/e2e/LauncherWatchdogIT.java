@@ -1,0 +1,48 @@
+package dev.steward.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.steward.e2e.stack.Progress;
+import dev.steward.e2e.stack.Stack;
+import dev.steward.e2e.stack.Watchdog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The local launcher notices a service that died, says so and starts it again (issue 11). */
+@ExtendWith(StackExtension.class)
+class LauncherWatchdogIT {
+
+    @Test
+    void aServiceThatDiesIsReportedAndRestarted(Stack stack) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Progress progress = new Progress(new PrintStream(out, true, StandardCharsets.UTF_8));
+        CountDownLatch stopped = new CountDownLatch(1);
+        CompletableFuture<Boolean> watching = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Watchdog.watch(stack, progress, stopped);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        stack.service("account-service").crash();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!out.toString(StandardCharsets.UTF_8).contains("account-service ready") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        stopped.countDown();
+
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertTrue(watching.get(30, TimeUnit.SECONDS), said);
+        assertTrue(said.contains("account-service stopped (exit code"), said);
+        assertTrue(said.contains("Restarting account-service (1 of 3)"), said);
+        assertTrue(stack.service("account-service").isAlive(), said);
+        Calls.as(stack.tokens().user("olivia")).get(stack.url("account-service") + "/orgs/acme").then().statusCode(200);
+    }
+}
