@@ -41,7 +41,7 @@ import java.util.function.Function;
  * the group commit, so the answer comes once both are durable.
  */
 @Path("/holds")
-@Tag(name = "Legal holds")
+@Tag(name = "Legal holds", description = "Legal holds on a subject or an organisation, placed and released as ledger entries; active holds block erasure (§8 b, c)")
 @Transactional
 public class HoldResource {
 

@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tamper-evident ledger: verification, its entries (no personal data), signed checkpoints. */
 @Path("/ledger")
-@Tag(name = "Ledger")
+@Tag(name = "Ledger", description = "The tamper-evident ledger: an RFC 9162 Merkle tree log with a hash chain, C2SP signed checkpoints, inclusion and consistency proofs, tlog-proof bundles, verification and export")
 public class LedgerResource {
 
     public record PublicKey(String algorithm, String keyId, String publicKey, String spki, String pem,

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Disclosure records: written by legal, read by legal, privacy officers and auditors. Never edited. */
 @Path("/disclosures")
-@Tag(name = "Disclosures")
+@Tag(name = "Disclosures", description = "Disclosures of personal data to law enforcement, regulators and third parties, recorded in the ledger and never edited (§5, §8)")
 public class DisclosureResource {
 
     private final DisclosureService service;

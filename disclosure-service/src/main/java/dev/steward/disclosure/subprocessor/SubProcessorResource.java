@@ -31,7 +31,7 @@ import org.hibernate.exception.ConstraintViolationException;
 
 /** The sub-processor registry: kept by legal, published to anyone (§9). */
 @Path("/subprocessors")
-@Tag(name = "Sub-processors")
+@Tag(name = "Sub-processors", description = "The public registry of sub-processors: purpose, data categories, country and whether an agreement is in force (§5, §7, §9)")
 @Transactional
 public class SubProcessorResource {
 
