@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The benchmark's HTTP client (plain JDK, run as a single-file program: java Load.java ...).
  *   keygen DIR                     writes DIR/private.der (PKCS#8), DIR/public.b64 (X.509 SPKI) and DIR/oidc/jwks
+ *   token DIR                      prints a legal token signed with DIR/private.der
  *   run URL DIR CLIENTS SECONDS    POSTs compelled disclosures (no peer call) with CLIENTS threads,
  *                                  after a warm-up of SECONDS/4, and prints appends/s
  */
@@ -42,6 +43,11 @@ public class Load {
             Files.writeString(dir.resolve("oidc/jwks"), "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"bench\",\"alg\":\"RS256\",\"use\":\"sig\",\"n\":\""
                     + url.encodeToString(unsigned(pub.getModulus().toByteArray())) + "\",\"e\":\""
                     + url.encodeToString(unsigned(pub.getPublicExponent().toByteArray())) + "\"}]}");
+            return;
+        }
+        if (args[0].equals("token")) {
+            System.out.println(token(KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(args[1]).resolve("private.der"))))));
             return;
         }
         String url = args[1];

@@ -15,6 +15,8 @@ import jakarta.ws.rs.PathParam;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.UUID;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Internal")
 public class AccountingResource {
 
+    /** {@code ledgerIndex}: the entry's index in the ledger's Merkle tree, for a proof that it is recorded. */
     public record Entry(LocalDate disclosedOn, RecipientType recipientType, String recipient, LegalBasis legalBasis,
-                        List<String> categories, String purpose) {
+                        List<String> categories, String purpose, UUID disclosureId, long ledgerIndex) {
     }
 
     public record Summary(String recipient, String purpose, LocalDate firstDate, LocalDate lastDate, int count) {
@@ -57,9 +60,12 @@ public class AccountingResource {
         SubjectRef subject = new SubjectRef(org, kind, id);
         LocalDate today = LocalDate.now(clock);
         Map<List<String>, List<DisclosureRecord>> groups = new LinkedHashMap<>();
-        for (DisclosureRecord r : Disclosure.currentDisclosedAbout(subject)) {
+        Map<UUID, Long> indexes = new HashMap<>();
+        for (Disclosure d : Disclosure.currentDisclosedAbout(subject)) {
+            DisclosureRecord r = d.toRecord();
             if (!r.gaggedOn(today)) {
                 groups.computeIfAbsent(List.of(r.recipient().name(), r.purpose()), k -> new ArrayList<>()).add(r);
+                indexes.put(r.id(), d.ledgerSeq - 1);
             }
         }
         List<Entry> entries = new ArrayList<>();
@@ -67,7 +73,7 @@ public class AccountingResource {
         for (List<DisclosureRecord> group : groups.values()) {
             DisclosureRecord first = group.get(0);
             entries.add(new Entry(first.disclosedOn(), first.recipient().type(), first.recipient().name(),
-                    first.legalBasis(), first.dataCategories(), first.purpose()));
+                    first.legalBasis(), first.dataCategories(), first.purpose(), first.id(), indexes.get(first.id())));
             if (group.size() > 1) {
                 summaries.add(new Summary(first.recipient().name(), first.purpose(), first.disclosedOn(),
                         group.get(group.size() - 1).disclosedOn(), group.size()));

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** This service's figures for the compliance report (§17), computed from live data. */
 @Path("/internal/compliance")
-@Tag(name = "Internal")
+@Tag(name = "Internal", description = "What the other services ask of this one: active holds, a subject's accounting of disclosures, compliance figures (service tokens)")
 public class ComplianceResource {
 
     public record Ledger(boolean valid, long size, Long firstBroken) {

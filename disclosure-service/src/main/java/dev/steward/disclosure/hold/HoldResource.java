@@ -27,36 +27,74 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hibernate.exception.ConstraintViolationException;
+import dev.steward.disclosure.ledger.LedgerWriter;
+import dev.steward.disclosure.ledger.RequestKeys;
+import dev.steward.platform.idempotency.IdempotentPosts;
+import jakarta.ws.rs.HeaderParam;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Function;
 
-/** Legal holds (§8 b, c): placed and released by legal, read by legal, privacy officers and auditors. */
+/**
+ * Legal holds (§8 b, c): placed and released by legal, read by legal, privacy officers and
+ * auditors. Placing and releasing are ledger entries; their rows are written with the entry by
+ * the group commit, so the answer comes once both are durable.
+ */
 @Path("/holds")
-@Tag(name = "Legal holds")
+@Tag(name = "Legal holds", description = "Legal holds on a subject or an organisation, placed and released as ledger entries; active holds block erasure (§8 b, c)")
 @Transactional
 public class HoldResource {
 
     private final Caller caller;
     private final Clock clock;
+    private final LedgerWriter ledger;
+    private final HoldLedger holdLedger;
+    private final IdempotentPosts idempotentPosts;
+    private final RequestKeys requestKeys;
 
-    public HoldResource(Caller caller, Clock clock) {
+    public HoldResource(Caller caller, Clock clock, LedgerWriter ledger, HoldLedger holdLedger,
+                        IdempotentPosts idempotentPosts, RequestKeys requestKeys) {
+        this.idempotentPosts = idempotentPosts;
+        this.requestKeys = requestKeys;
         this.caller = caller;
         this.clock = clock;
+        this.ledger = ledger;
+        this.holdLedger = holdLedger;
     }
 
     @POST
     @RolesAllowed(Roles.LEGAL)
     @Operation(summary = "Place a legal hold on a data subject or a whole organisation")
-    public Response place(@Valid @NotNull NewHold hold) {
-        LegalHold placed = hold.place(caller.name(), now());
-        placed.persist();
-        return Response.created(URI.create("/holds/" + placed.id)).entity(Hold.of(placed)).build();
+    public Response place(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey, @Valid @NotNull NewHold hold)
+            throws SQLException {
+        return idempotentPosts.run(caller.id(), idempotencyKey, hold, () -> keyed(idempotencyKey, hold, key -> {
+            LegalHold placed = hold.place(caller.name(), now());
+            ledger.appendAndWait(requestKeys.keyed(holdLedger.placed(placed), key)); // the row goes in with its entry
+            return created(Hold.of(placed));
+        }, earlier -> created(get(earlier))));
+    }
+
+    private static Response created(Hold h) {
+        return Response.created(URI.create("/holds/" + h.id())).entity(h).build();
+    }
+
+    private Response keyed(String header, Object body, Function<RequestKeys.Key, Response> append,
+                           Function<UUID, Response> replay) {
+        return requestKeys.once(requestKeys.key(caller.id(), header, body), append, replay);
     }
 
     @POST
     @Path("/{id}/release")
     @RolesAllowed(Roles.LEGAL)
     @Operation(summary = "Release a legal hold, with the reason; the hold and its release stay in the history")
-    public Hold release(@PathParam("id") UUID id, @Valid @NotNull Release release) {
+    public Response release(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey, @PathParam("id") UUID id,
+                            @Valid @NotNull Release release) throws SQLException {
+        return idempotentPosts.run(caller.id(), idempotencyKey, release, () -> keyed(idempotencyKey,
+                Map.of("hold", id.toString(), "release", release), key -> Response.ok(release(id, release, key)).build(),
+                earlier -> Response.ok(get(earlier)).build()));
+    }
+
+    private Hold release(UUID id, Release release, RequestKeys.Key key) {
         LegalHold hold = LegalHold.byId(id).orElseThrow(() -> ProblemException.notFound("Legal hold " + id));
         ProblemException released = ProblemException.conflict("hold-already-released", "Hold already released",
                 "Legal hold " + id + " was already released; its release stays as recorded");
@@ -64,14 +102,15 @@ public class HoldResource {
             throw released;
         }
         HoldRelease r = new HoldRelease();
+        r.holdId = id;
         r.hold = hold;
         r.reason = release.reason();
         r.releasedBy = caller.name();
         r.releasedAt = now();
         try {
-            r.persistAndFlush(); // the key (hold_id) keeps the first of two concurrent releases
-        } catch (ConstraintViolationException e) {
-            throw released;
+            ledger.appendAndWait(requestKeys.keyed(holdLedger.released(id, r), key)); // the row goes in with its entry
+        } catch (LedgerWriter.DuplicateEntry e) {
+            throw released; // the key (hold_id) keeps the first of two concurrent releases
         }
         hold.release = r;
         return Hold.of(hold);

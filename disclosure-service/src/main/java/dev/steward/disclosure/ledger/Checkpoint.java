@@ -1,6 +1,7 @@
 package dev.steward.disclosure.ledger;
 
 import dev.steward.disclosure.platform.Cursors;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Entity;
@@ -17,7 +18,9 @@ import org.hibernate.type.SqlTypes;
 /**
  * A signed statement of the ledger's size and head hash (table ledger_checkpoint, append-only).
  * {@code statement} is the exact signed text (canonical JSON of {@code {headHash, keyId, log,
- * signedAt, size}}); {@code signature} is Ed25519 over its UTF-8 bytes, base64.
+ * signedAt, size}}); {@code signature} is Ed25519 over its UTF-8 bytes, base64. Since issue 16
+ * the same key also signs {@code note}, a C2SP tlog-checkpoint (origin, size, base64 RFC 9162
+ * root) whose root is {@code rootHash} (hex); both are null on checkpoints signed before.
  */
 @Entity
 @Immutable
@@ -33,6 +36,15 @@ public class Checkpoint extends PanacheEntityBase {
     public String keyId;
     public String statement;
     public String signature;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    public String rootHash;
+    @JsonSerialize(using = AsciiJsonString.class)
+    public String note;
+
+    /** The latest checkpoint signed as a note (older ones have none). */
+    static Optional<Checkpoint> latestNote() {
+        return Checkpoint.<Checkpoint>find("note is not null", Sort.descending("signedAt", "id")).firstResultOptional();
+    }
 
     static Optional<Checkpoint> latest() {
         return page(null, 1).stream().findFirst();

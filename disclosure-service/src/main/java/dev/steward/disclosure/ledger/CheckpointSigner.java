@@ -3,6 +3,10 @@ package dev.steward.disclosure.ledger;
 import com.google.crypto.tink.subtle.Ed25519Sign;
 import com.google.crypto.tink.subtle.Ed25519Verify;
 import dev.steward.disclosure.platform.Digests;
+import dev.steward.tlog.NoteKey;
+import dev.steward.tlog.SignedNote;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -27,8 +31,10 @@ public class CheckpointSigner {
     private final Ed25519Sign signer;
     private final byte[] publicKey;
     private final boolean ephemeral;
+    private final String origin;
 
     public CheckpointSigner(LedgerConfig config) throws GeneralSecurityException {
+        origin = config.origin();
         Optional<String> configured = config.signingKey();
         Ed25519Sign.KeyPair pair;
         if (configured.isPresent() && !configured.get().isBlank()) {
@@ -52,6 +58,18 @@ public class CheckpointSigner {
         }
         signer = new Ed25519Sign(pair.getPrivateKey());
         publicKey = pair.getPublicKey();
+    }
+
+    /** The C2SP note key the checkpoint notes are signed with: the log's origin as its name. */
+    public NoteKey noteKey() {
+        return new NoteKey(origin, NoteKey.ED25519, publicKey);
+    }
+
+    /** Signs a note's text (a tlog-checkpoint body) as a C2SP signed note. */
+    public SignedNote signNote(String text) throws GeneralSecurityException {
+        NoteKey key = noteKey();
+        byte[] sig = signer.sign(text.getBytes(StandardCharsets.UTF_8));
+        return new SignedNote(text, List.of(new SignedNote.Signature(key.name(), key.keyIdInt(), sig)));
     }
 
     public byte[] sign(byte[] data) throws GeneralSecurityException {

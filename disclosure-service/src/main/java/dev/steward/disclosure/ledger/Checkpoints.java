@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +33,11 @@ public class Checkpoints {
     private final LedgerVerifier verifier;
     private final CheckpointSigner signer;
     private final Clock clock;
+    private final Proofs proofs;
 
-    public Checkpoints(LedgerVerifier verifier, CheckpointSigner signer, Clock clock) {
+    public Checkpoints(LedgerVerifier verifier, CheckpointSigner signer, Clock clock, Proofs proofs) {
         this.verifier = verifier;
+        this.proofs = proofs;
         this.signer = signer;
         this.clock = clock;
     }
@@ -62,7 +65,8 @@ public class Checkpoints {
         Optional<Checkpoint> last = Checkpoint.latest();
         LedgerVerifier.Head head = verifier.head();
         Verification v = last.isPresent() && last.get().size <= head.size()
-                ? verifier.verify(last.get().size + 1, head.size(), last.get().size == 0 ? null : last.get().headHash)
+                ? verifier.verify(last.get().size + 1, head.size(), last.get().size == 0 ? null : last.get().headHash,
+                        last.get().size == 0 ? null : last.get().rootHash)
                 : verifier.verify(null, head.size(), null);
         if (!v.valid()) {
             throw ProblemException.conflict("ledger-broken", "Ledger does not verify",
@@ -81,8 +85,12 @@ public class Checkpoints {
         statement.put("signedAt", cp.signedAt.toString());
         statement.put("keyId", cp.keyId);
         cp.statement = Jcs.encode(statement);
+        byte[] root = proofs.root(cp.size);
+        cp.rootHash = HexFormat.of().formatHex(root);
         try {
             cp.signature = Base64.getEncoder().encodeToString(signer.sign(cp.statement.getBytes(StandardCharsets.UTF_8)));
+            cp.note = signer.signNote(dev.steward.tlog.Checkpoint.of(signer.noteKey().name(), cp.size, root).text())
+                    .toString();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not sign the checkpoint", e);
         }

@@ -14,8 +14,9 @@ public interface ContentDigests {
     Collection<String> types();
 
     /**
-     * Digest of each stored record among {@code refs}; a record that no longer exists is absent.
+     * Digest of each stored record of entry type {@code type} among {@code refs}; a record that no
+     * longer exists is absent.
      * Called in the verifier's transaction, chunk by chunk: what it loads must not stay managed.
      */
-    Map<UUID, String> digests(Collection<UUID> refs);
+    Map<UUID, String> digests(String type, Collection<UUID> refs);
 }

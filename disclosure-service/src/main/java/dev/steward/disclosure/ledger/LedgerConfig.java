@@ -14,6 +14,12 @@ public interface LedgerConfig {
     /** Ed25519 private key seed, 32 bytes, base64; empty: an ephemeral key. */
     Optional<String> signingKey();
 
+    /**
+     * The log's origin (first line of every checkpoint, and the name of its note key): a
+     * schema-less URL naming this ledger, unique among the logs a verifier or witness follows.
+     */
+    String origin();
+
     /** Most entries per group commit. */
     int maxBatch();
 

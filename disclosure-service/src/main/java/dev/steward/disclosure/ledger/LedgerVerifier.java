@@ -10,7 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import dev.steward.tlog.CompactRange;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +64,18 @@ public class LedgerVerifier {
      * Verifies {@code [from, to]} (null: 1 and the head). The entry before {@code from} anchors the
      * range unless {@code anchorHash} (a signed checkpoint's head hash) is given.
      */
+    public Verification verify(Long fromOrNull, Long toOrNull, String anchorHash) throws SQLException {
+        return verify(fromOrNull, toOrNull, anchorHash, null); // the transaction starts there
+    }
+
+    /**
+     * As above, and the RFC 9162 tree too: the tree's edge before {@code from} (from the stored
+     * nodes) must have {@code anchorRoot} (a signed checkpoint's root, hex) when one is given, and
+     * every stored subtree completed inside the range must equal the one recomputed from the entries.
+     */
     @Transactional(rollbackOn = Exception.class)
     @TransactionConfiguration(timeout = SCAN_TIMEOUT_SECONDS)
-    public Verification verify(Long fromOrNull, Long toOrNull, String anchorHash) throws SQLException {
+    public Verification verify(Long fromOrNull, Long toOrNull, String anchorHash, String anchorRoot) throws SQLException {
         Head head = head();
         long from = fromOrNull == null ? 1 : Math.max(1, fromOrNull);
         long to = toOrNull == null ? head.size() : Math.min(toOrNull, head.size());
@@ -74,6 +87,19 @@ public class LedgerVerifier {
             }
             long expected = from;
             long checked = 0;
+            CompactRange tree;
+            try {
+                tree = from == 1 ? new CompactRange() : CompactRange.resume(from - 1, TreeStore.reader(c));
+            } catch (IllegalStateException e) {
+                return new Verification(false, from, to, 0, from, "tree nodes missing before this entry", head.size(),
+                        head.hash());
+            }
+            if (anchorRoot != null && !HexFormat.of().formatHex(tree.root()).equals(anchorRoot)) {
+                return new Verification(false, from, to, 0, from, "stored tree does not match the last checkpoint's root",
+                        head.size(), head.hash());
+            }
+            List<long[]> completed = new ArrayList<>();
+            Map<String, byte[]> completedHashes = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("select seq, entry_type, ref_id, content_digest,"
                     + " recorded_at, prev_hash, hash from ledger_entry where seq between ? and ? order by seq")) {
                 ps.setFetchSize(CHUNK);
@@ -89,7 +115,7 @@ public class LedgerVerifier {
                                     rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)));
                         }
                         if (chunk.size() == CHUNK || (!more && !chunk.isEmpty())) {
-                            Map<UUID, String> digests = contentDigests(chunk);
+                            Map<String, Map<UUID, String>> digests = contentDigests(chunk);
                             for (Row r : chunk) {
                                 String problem = check(r, expected, prev, digests);
                                 if (problem != null) {
@@ -99,7 +125,22 @@ public class LedgerVerifier {
                                 prev = r.hash();
                                 expected++;
                                 checked++;
+                                tree.append(TreeStore.leafHash(r.seq(), r.type(), r.ref(), r.digest(), r.recordedAt()),
+                                        (level, idx, hash) -> {
+                                            if (TreeStore.stored(level)) {
+                                                completed.add(new long[] {level, idx});
+                                                completedHashes.put(level + "/" + idx, hash);
+                                            }
+                                        });
                             }
+                            Long broken = firstBadNode(c, completed, completedHashes);
+                            if (broken != null) {
+                                return new Verification(false, from, to, checked, broken,
+                                        "stored tree node covering this entry does not match the entries", head.size(),
+                                        head.hash());
+                            }
+                            completed.clear();
+                            completedHashes.clear();
                             chunk.clear();
                         }
                     }
@@ -120,7 +161,29 @@ public class LedgerVerifier {
         }
     }
 
-    private static String check(Row r, long expected, String prev, Map<UUID, String> digests) {
+    /** The first entry covered by a stored subtree that is missing or differs from the recomputed one, or null. */
+    private static Long firstBadNode(Connection c, List<long[]> completed, Map<String, byte[]> hashes)
+            throws SQLException {
+        Map<Long, List<Long>> byLevel = new TreeMap<>();
+        for (long[] n : completed) {
+            byLevel.computeIfAbsent(n[0], l -> new ArrayList<>()).add(n[1]);
+        }
+        Long first = null;
+        for (Map.Entry<Long, List<Long>> e : byLevel.entrySet()) {
+            int level = e.getKey().intValue();
+            List<Long> idxs = e.getValue();
+            Map<Long, byte[]> stored = TreeStore.storedNodes(c, level, idxs.get(0), idxs.get(idxs.size() - 1));
+            for (long idx : idxs) {
+                if (!Arrays.equals(stored.get(idx), hashes.get(level + "/" + idx))) {
+                    long seq = (idx << level) + 1;
+                    first = first == null ? seq : Math.min(first, seq);
+                }
+            }
+        }
+        return first;
+    }
+
+    private static String check(Row r, long expected, String prev, Map<String, Map<UUID, String>> digests) {
         if (r.seq() != expected) {
             return "entry missing";
         }
@@ -130,7 +193,7 @@ public class LedgerVerifier {
         if (!Chain.hash(r.seq(), r.type(), r.ref(), r.digest(), r.recordedAt(), r.prev()).equals(r.hash())) {
             return "entry changed: its hash does not match its contents";
         }
-        String actual = digests.get(r.ref());
+        String actual = digests.getOrDefault(r.type(), Map.of()).get(r.ref());
         if (actual == null) {
             return "covered record missing";
         }
@@ -140,16 +203,17 @@ public class LedgerVerifier {
         return null;
     }
 
-    private Map<UUID, String> contentDigests(List<Row> rows) {
+    /** Recomputed digests by entry type, then record id (a hold's placement and release share its id). */
+    private Map<String, Map<UUID, String>> contentDigests(List<Row> rows) {
         Map<String, List<UUID>> byType = new HashMap<>();
         for (Row r : rows) {
             byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r.ref());
         }
-        Map<UUID, String> out = new HashMap<>();
+        Map<String, Map<UUID, String>> out = new HashMap<>();
         for (Map.Entry<String, List<UUID>> e : byType.entrySet()) {
             ContentDigests content = contentByType.get(e.getKey());
             if (content != null) {
-                out.putAll(content.digests(e.getValue()));
+                out.put(e.getKey(), content.digests(e.getKey(), e.getValue()));
             }
         }
         return out;

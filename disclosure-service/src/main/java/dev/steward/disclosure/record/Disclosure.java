@@ -141,12 +141,11 @@ public class Disclosure extends PanacheEntityBase {
      * The current version of every disclosure naming the subject whose data was disclosed: entries
      * that a later correction replaced are left out (the correction stands in their place).
      */
-    public static List<DisclosureRecord> currentDisclosedAbout(SubjectRef subject) {
+    public static List<Disclosure> currentDisclosedAbout(SubjectRef subject) {
         return Disclosure.<Disclosure>find("select d from Disclosure d join d.subjects s"
                 + " where s.org = ?1 and s.kind = ?2 and s.subjectId = ?3 and d.outcome in ?4"
                 + " and not exists (from Disclosure n where n.corrects = d.id)"
                 + " order by d.disclosedOn, d.ledgerSeq", subject.org(), subject.kind(), subject.id(),
-                List.of(Outcome.CONTENT_DISCLOSED, Outcome.NON_CONTENT_DISCLOSED)).list().stream().map(Disclosure::toRecord)
-                .toList();
+                List.of(Outcome.CONTENT_DISCLOSED, Outcome.NON_CONTENT_DISCLOSED)).list();
     }
 }

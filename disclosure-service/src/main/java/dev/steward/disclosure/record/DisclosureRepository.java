@@ -99,7 +99,7 @@ public class DisclosureRepository implements ContentDigests {
     }
 
     @Override
-    public Map<UUID, String> digests(Collection<UUID> refs) {
+    public Map<UUID, String> digests(String type, Collection<UUID> refs) {
         Map<UUID, String> out = new HashMap<>();
         for (Disclosure d : Disclosure.<Disclosure>list("id in ?1", refs)) {
             out.put(d.id, d.toRecord().digest());

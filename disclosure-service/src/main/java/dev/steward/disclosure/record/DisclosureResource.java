@@ -18,7 +18,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.steward.disclosure.ledger.ProofBundles;
+import dev.steward.disclosure.ledger.RequestKeys;
+import dev.steward.platform.idempotency.IdempotentPosts;
+import jakarta.ws.rs.HeaderParam;
+import java.sql.SQLException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,15 +36,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Disclosure records: written by legal, read by legal, privacy officers and auditors. Never edited. */
 @Path("/disclosures")
-@Tag(name = "Disclosures")
+@Tag(name = "Disclosures", description = "Disclosures of personal data to law enforcement, regulators and third parties, recorded in the ledger and never edited (§5, §8)")
 public class DisclosureResource {
 
     private final DisclosureService service;
     private final Caller caller;
     private final Clock clock;
+    private final ProofBundles bundles;
+    private final IdempotentPosts idempotentPosts;
+    private final RequestKeys requestKeys;
 
-    public DisclosureResource(DisclosureService service, Caller caller, Clock clock) {
+    public DisclosureResource(DisclosureService service, Caller caller, Clock clock, ProofBundles bundles,
+                              IdempotentPosts idempotentPosts, RequestKeys requestKeys) {
+        this.idempotentPosts = idempotentPosts;
+        this.requestKeys = requestKeys;
         this.service = service;
+        this.bundles = bundles;
         this.caller = caller;
         this.clock = clock;
     }
@@ -45,12 +59,19 @@ public class DisclosureResource {
     @POST
     @RolesAllowed(Roles.LEGAL)
     @Operation(summary = "Record a disclosure (or a correction of one); answered once durable in the ledger")
-    public Response record(@Valid @NotNull NewDisclosure disclosure) {
-        DisclosureService.Recorded done = service.record(disclosure, caller.id(), caller.name());
-        DisclosureRecord r = done.record();
-        DisclosureView view = DisclosureView.of(r, LocalDate.now(clock), List.of(),
-                new DisclosureView.Ledger(done.receipt().seq(), done.receipt().hash(), r.digest()));
-        return Response.created(URI.create("/disclosures/" + r.id())).entity(view).build();
+    public Response record(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey,
+                           @Valid @NotNull NewDisclosure disclosure) throws SQLException {
+        return idempotentPosts.run(caller.id(), idempotencyKey, disclosure, () -> requestKeys.once(
+                requestKeys.key(caller.id(), idempotencyKey, disclosure), key -> {
+                    DisclosureService.Recorded done = service.record(disclosure, caller.id(), caller.name(), key);
+                    DisclosureRecord r = done.record();
+                    return created(DisclosureView.of(r, LocalDate.now(clock), List.of(),
+                            DisclosureView.Ledger.of(done.receipt().seq(), done.receipt().hash(), r.digest())));
+                }, earlier -> created(get(earlier)))); // recorded before, its answer lost: the same disclosure
+    }
+
+    private static Response created(DisclosureView view) {
+        return Response.created(URI.create("/disclosures/" + view.id())).entity(view).build();
     }
 
     @GET
@@ -58,6 +79,16 @@ public class DisclosureResource {
     @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     public DisclosureView get(@PathParam("id") UUID id) {
         return view(Disclosure.byId(id).orElseThrow(() -> ProblemException.notFound("Disclosure " + id)));
+    }
+
+    @GET
+    @Path("/{id}/proof")
+    @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "A C2SP tlog-proof that this disclosure's entry is in the signed ledger: check it offline with ledger-verifier")
+    public Response proof(@PathParam("id") UUID id) throws SQLException {
+        Disclosure d = Disclosure.byId(id).orElseThrow(() -> ProblemException.notFound("Disclosure " + id));
+        return Response.ok(bundles.bundle(d.ledgerSeq - 1), MediaType.TEXT_PLAIN + ";charset=utf-8").build();
     }
 
     @GET
@@ -83,6 +114,6 @@ public class DisclosureResource {
     private DisclosureView view(Disclosure d) {
         DisclosureRecord r = d.toRecord();
         return DisclosureView.of(r, LocalDate.now(clock), d.correctedBy.stream().map(c -> c.id).toList(),
-                new DisclosureView.Ledger(d.ledgerSeq, d.entry == null ? null : d.entry.hash, r.digest()));
+                DisclosureView.Ledger.of(d.ledgerSeq, d.entry == null ? null : d.entry.hash, r.digest()));
     }
 }

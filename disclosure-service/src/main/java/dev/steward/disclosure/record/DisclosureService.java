@@ -1,9 +1,8 @@
 package dev.steward.disclosure.record;
 
-import dev.steward.disclosure.ledger.LedgerConfig;
 import dev.steward.disclosure.ledger.LedgerWriter;
 import dev.steward.disclosure.ledger.Receipt;
-import dev.steward.platform.problem.Problem;
+import dev.steward.disclosure.ledger.RequestKeys;
 import dev.steward.platform.problem.Problem.FieldError;
 import dev.steward.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,36 +14,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.jboss.logging.Logger;
 
 /** Records disclosures: the rules a legal team needs enforced, then a durable ledger append. */
 @ApplicationScoped
 public class DisclosureService {
 
-    private static final Logger LOG = Logger.getLogger(DisclosureService.class);
-
     private final DisclosureRepository repository;
     private final LedgerWriter ledger;
     private final ConsentCheck consent;
     private final Clock clock;
-    private final long ackTimeoutSeconds;
+    private final RequestKeys requestKeys;
 
     public DisclosureService(DisclosureRepository repository, LedgerWriter ledger, ConsentCheck consent, Clock clock,
-                             LedgerConfig config) {
+                             RequestKeys requestKeys) {
+        this.requestKeys = requestKeys;
         this.repository = repository;
         this.ledger = ledger;
         this.consent = consent;
         this.clock = clock;
-        this.ackTimeoutSeconds = config.ackTimeoutSeconds();
     }
 
     public record Recorded(DisclosureRecord record, Receipt receipt) {
     }
 
-    public Recorded record(NewDisclosure in, String callerId, String callerName) {
+    /** Records a disclosure; with {@code key}, the Idempotency-Key is committed with its entry (see {@link RequestKeys}). */
+    public Recorded record(NewDisclosure in, String callerId, String callerName, RequestKeys.Key key) {
         LocalDate today = LocalDate.now(clock);
         List<FieldError> errors = new ArrayList<>();
         if (in.receivedOn().isAfter(today)) {
@@ -87,21 +81,7 @@ public class DisclosureService {
                 List.copyOf(in.dataCategories()), in.purpose(), in.outcome(), blankToNull(in.approver()),
                 in.attachments() == null ? List.of() : List.copyOf(in.attachments()), in.nonDisclosureOrder(),
                 in.corrects(), blankToNull(in.correctionNote()));
-        try {
-            Receipt receipt = ledger.append(repository.content(r)).get(ackTimeoutSeconds, TimeUnit.SECONDS);
-            return new Recorded(r, receipt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.error("Ledger append failed", e.getCause() == null ? e : e.getCause());
-            throw unavailable();
-        }
-    }
-
-    private static ProblemException unavailable() {
-        return new ProblemException(Problem.of(503, "ledger-unavailable", "Ledger unavailable",
-                "The disclosure could not be made durable in the ledger; it is not recorded. Try again."));
+        return new Recorded(r, ledger.appendAndWait(requestKeys.keyed(repository.content(r), key)));
     }
 
     private static String blankToNull(String s) {

@@ -17,8 +17,16 @@ public record DisclosureView(UUID id, Instant recordedAt, String recordedBy, Rec
                              boolean nonDisclosureActive, boolean voluntary, UUID corrects, String correctionNote,
                              List<UUID> correctedBy, Ledger ledger) {
 
-    /** The ledger entry: sequence number, its hash, and the digest of this record's canonical JSON. */
-    public record Ledger(long seq, String hash, String contentDigest) {
+    /**
+     * The ledger entry: sequence number, its hash, the digest of this record's canonical JSON, and
+     * its 0-based index in the RFC 9162 tree (seq - 1), by which a proof is asked for
+     * ({@code GET /disclosures/{id}/proof}, {@code /ledger/proof/inclusion?index=}).
+     */
+    public record Ledger(long seq, String hash, String contentDigest, long index) {
+
+        static Ledger of(long seq, String hash, String contentDigest) {
+            return new Ledger(seq, hash, contentDigest, seq - 1);
+        }
     }
 
     static DisclosureView of(DisclosureRecord r, LocalDate today, List<UUID> correctedBy, Ledger ledger) {

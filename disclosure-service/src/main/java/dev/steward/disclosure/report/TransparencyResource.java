@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * counts are given only in bands of 250 (0–249, 250–499, …), as many providers must publish them.
  */
 @Path("/reports/transparency")
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "The transparency report: disclosure requests counted by period, recipient type, legal basis and outcome (JSON or CSV)")
 public class TransparencyResource {
 
     static final int BAND = 250;

@@ -12,6 +12,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import dev.steward.platform.idempotency.IdempotentPosts;
+import jakarta.ws.rs.HeaderParam;
+import java.sql.SQLException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,19 +31,26 @@ import org.hibernate.exception.ConstraintViolationException;
 
 /** The sub-processor registry: kept by legal, published to anyone (§9). */
 @Path("/subprocessors")
-@Tag(name = "Sub-processors")
+@Tag(name = "Sub-processors", description = "The public registry of sub-processors: purpose, data categories, country and whether an agreement is in force (§5, §7, §9)")
 @Transactional
 public class SubProcessorResource {
 
     private final Caller caller;
+    private final IdempotentPosts idempotentPosts;
 
-    public SubProcessorResource(Caller caller) {
+    public SubProcessorResource(Caller caller, IdempotentPosts idempotentPosts) {
         this.caller = caller;
+        this.idempotentPosts = idempotentPosts;
     }
 
     @POST
     @RolesAllowed(Roles.LEGAL)
-    public Response register(@Valid @NotNull NewSubProcessor in) {
+    public Response register(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey,
+                             @Valid @NotNull NewSubProcessor in) throws SQLException {
+        return idempotentPosts.run(caller.id(), idempotencyKey, in, () -> register(in));
+    }
+
+    private Response register(NewSubProcessor in) {
         ProblemException exists = ProblemException.conflict("subprocessor-exists", "Sub-processor exists",
                 "A sub-processor named '" + in.name() + "' is already registered");
         if (SubProcessor.count("name", in.name()) > 0) {

@@ -37,7 +37,8 @@ class AccountingTest {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> gagged = subpoena(subject("acme", "END_USER", id), today);
         gagged.put("nonDisclosureOrder", Map.of("until", today.plusDays(30).toString()));
-        post(gagged).statusCode(201).body("nonDisclosureActive", equalTo(true));
+        io.restassured.path.json.JsonPath receipt = post(gagged).statusCode(201)
+                .body("nonDisclosureActive", equalTo(true)).extract().jsonPath();
         Map<String, Object> indefinite = subpoena(subject("acme", "END_USER", id), today);
         indefinite.put("recipient", Map.of("type", "REGULATOR", "name", "Financial Regulator"));
         indefinite.put("nonDisclosureOrder", Map.of("indefinite", true, "reviewOn", today.plusDays(90).toString()));
@@ -57,7 +58,11 @@ class AccountingTest {
                 .body("entries[0].legalBasis", equalTo("SUBPOENA"))
                 .body("entries[0].disclosedOn", equalTo(today.toString()))
                 .body("entries[0].categories", hasSize(2))
-                .body("entries[0].purpose", equalTo("Criminal investigation"));
+                .body("entries[0].purpose", equalTo("Criminal investigation"))
+                // the entry's place in the ledger, so the subject can ask for a proof that it is recorded
+                .body("entries[0].disclosureId", equalTo(receipt.getString("id")))
+                .body("entries[0].ledgerIndex", equalTo(receipt.getInt("ledger.index")))
+                .body("entries[0].ledgerIndex", equalTo(receipt.getInt("ledger.seq") - 1));
     }
 
     @Test

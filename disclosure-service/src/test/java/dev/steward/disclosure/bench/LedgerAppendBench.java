@@ -66,10 +66,15 @@ public final class LedgerAppendBench {
     }
 
     /** The production defaults (application.properties) for the writer's settings. */
-    private static final class BenchConfig implements LedgerConfig {
+    static final class BenchConfig implements LedgerConfig {
         @Override
         public Optional<String> signingKey() {
             return Optional.empty();
+        }
+
+        @Override
+        public String origin() {
+            return "steward.local/disclosure-ledger";
         }
 
         @Override
@@ -114,10 +119,7 @@ public final class LedgerAppendBench {
                 .placeholders(Map.of("app_user", "disclosure_app", "app_password", "bench"))
                 .load().migrate();
         int maxThreads = java.util.Arrays.stream(threadCounts).mapToInt(t -> Integer.parseInt(t.trim())).max().orElse(8);
-        try (AgroalDataSource db = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(cp -> cp.maxSize(maxThreads + 2)
-                        .connectionFactoryConfiguration(cf -> cf.jdbcUrl(url).autoCommit(true)
-                                .principal(new NamePrincipal(user)).credential(new SimplePassword(password)))))) {
+        try (AgroalDataSource db = pool(url, user, password, maxThreads + 2)) {
             try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
                 s.execute("create table if not exists plain_entry (seq bigserial primary key,"
                         + " entry_type varchar(30) not null, ref_id uuid not null, content_digest char(64) not null,"
@@ -182,6 +184,13 @@ public final class LedgerAppendBench {
                 System.out.printf("rows: ledger_entry=%d plain_entry=%d%n", rs.getLong(1), rs.getLong(2));
             }
         }
+    }
+
+    static AgroalDataSource pool(String url, String user, String password, int size) throws java.sql.SQLException {
+        return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(cp -> cp.maxSize(size)
+                        .connectionFactoryConfiguration(cf -> cf.jdbcUrl(url).autoCommit(true)
+                                .principal(new NamePrincipal(user)).credential(new SimplePassword(password)))));
     }
 
     /** Runs {@code op} in {@code n} threads: warm-up of seconds/4, then counts completions for {@code seconds}. */

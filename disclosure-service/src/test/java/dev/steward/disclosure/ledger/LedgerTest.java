@@ -60,7 +60,8 @@ class LedgerTest {
     @Inject
     AgroalDataSource serviceDb;
 
-    private static Connection superuser() throws SQLException {
+    /** A connection as the migrating superuser, who can switch the append-only triggers off. */
+    static Connection superuser() throws SQLException {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.flyway.username", String.class),
