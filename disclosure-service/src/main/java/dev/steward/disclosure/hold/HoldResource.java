@@ -1,5 +1,6 @@
 package dev.steward.disclosure.hold;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.disclosure.platform.Cursors;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.ProblemException;
@@ -65,6 +66,7 @@ public class HoldResource {
     @POST
     @RolesAllowed(Roles.LEGAL)
     @Operation(summary = "Place a legal hold on a data subject or a whole organisation")
+    @APIResponseSchema(value = Hold.class, responseCode = "201", responseDescription = "The hold, placed and in the ledger")
     public Response place(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey, @Valid @NotNull NewHold hold)
             throws SQLException {
         return idempotentPosts.run(caller.id(), idempotencyKey, hold, () -> keyed(idempotencyKey, hold, key -> {

@@ -1,5 +1,6 @@
 package dev.steward.disclosure.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.disclosure.platform.Cursors;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.Problem;
@@ -100,6 +101,7 @@ public class LedgerResource {
     @Path("/checkpoints")
     @RolesAllowed({Roles.LEGAL, Roles.PRIVACY_OFFICER})
     @Operation(summary = "Verify the entries since the last checkpoint and sign a new checkpoint (size + head hash)")
+    @APIResponseSchema(value = Checkpoint.class, responseCode = "201", responseDescription = "The checkpoint, signed")
     public Response checkpoint() throws SQLException {
         Checkpoint cp = checkpoints.create();
         return Response.created(URI.create("/ledger/checkpoints/" + cp.id)).entity(cp).build();

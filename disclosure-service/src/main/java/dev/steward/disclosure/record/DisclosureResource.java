@@ -1,5 +1,6 @@
 package dev.steward.disclosure.record;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.disclosure.platform.Cursors;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.Problem;
@@ -59,6 +60,7 @@ public class DisclosureResource {
     @POST
     @RolesAllowed(Roles.LEGAL)
     @Operation(summary = "Record a disclosure (or a correction of one); answered once durable in the ledger")
+    @APIResponseSchema(value = DisclosureView.class, responseCode = "201", responseDescription = "The disclosure, durable in the ledger (a retry with the same Idempotency-Key: the same one)")
     public Response record(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey,
                            @Valid @NotNull NewDisclosure disclosure) throws SQLException {
         return idempotentPosts.run(caller.id(), idempotencyKey, disclosure, () -> requestKeys.once(

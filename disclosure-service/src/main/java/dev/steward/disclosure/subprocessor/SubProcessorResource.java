@@ -1,5 +1,6 @@
 package dev.steward.disclosure.subprocessor;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import dev.steward.platform.paging.Page;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.security.Caller;
@@ -45,6 +46,7 @@ public class SubProcessorResource {
 
     @POST
     @RolesAllowed(Roles.LEGAL)
+    @APIResponseSchema(value = SubProcessor.class, responseCode = "201", responseDescription = "The sub-processor, registered")
     public Response register(@HeaderParam(IdempotentPosts.HEADER) String idempotencyKey,
                              @Valid @NotNull NewSubProcessor in) throws SQLException {
         return idempotentPosts.run(caller.id(), idempotencyKey, in, () -> register(in));

@@ -52,10 +52,8 @@ public class ProblemResponses implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         var responses = operation.getResponses();
-        boolean any4xx = responses.getAPIResponses() != null
-                && responses.getAPIResponses().keySet().stream().anyMatch(code -> code.startsWith("4"));
-        if (!any4xx) {
-            responses.addAPIResponse("4XX", problem("Refused: the problem names what is wrong"));
+        if (responses.getAPIResponse("4XX") == null) {
+            responses.addAPIResponse("4XX", problem("Refused (any other 4xx): the problem names what is wrong"));
         }
         if (responses.getAPIResponse("503") == null) {
             responses.addAPIResponse("503", problem("The database or a peer service is unavailable; nothing was changed (Retry-After)"));

@@ -24,7 +24,7 @@ import java.util.UUID;
 final class OpenApiFuzz {
 
     /** One generated request; {@link #curl} prints it so that it can be sent again by hand. */
-    record Request(int index, String method, String url, Map<String, String> headers, String body) {
+    record Request(int index, String operation, String method, String url, Map<String, String> headers, String body) {
         String curl() {
             StringBuilder sb = new StringBuilder("curl -i -X ").append(method.toUpperCase()).append(" '$BASE").append(url).append('\'');
             headers.forEach((k, v) -> sb.append(" -H '").append(k).append(": ")
@@ -93,6 +93,13 @@ final class OpenApiFuzz {
         return operations.size();
     }
 
+    /** Whether {@code status} is among the responses documented for {@code operation} ("POST /path"), ranges included. */
+    boolean documents(String operation, int status) {
+        String[] parts = operation.split(" ", 2);
+        JsonNode responses = document.path("paths").path(parts[1]).path(parts[0].toLowerCase()).path("responses");
+        return responses.has(Integer.toString(status)) || responses.has(status / 100 + "XX") || responses.has("default");
+    }
+
     Request next() {
         Operation op = operations.get(random.nextInt(operations.size()));
         String path = op.template();
@@ -134,7 +141,7 @@ final class OpenApiFuzz {
         if (op.method().equals("post") && chance(0.15)) {
             headers.put("Idempotency-Key", chance(0.6) ? "k-" + random.nextInt(50) : pick(new String[] {" ", "k".repeat(300), "ключ"}));
         }
-        return new Request(index++, op.method(), path + query, headers, body);
+        return new Request(index++, op.method().toUpperCase() + " " + op.template(), op.method(), path + query, headers, body);
     }
 
     private String body(JsonNode schema) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Fuzzes a service from its own OpenAPI document ({@link OpenApiFuzz}): no request may get a 5xx
  * other than a 503 problem (a peer that is not running in this test is honestly unavailable), every
- * 4xx is problem+json, and no answer carries a stack trace. 3,000 requests by default;
+ * 4xx is problem+json, no answer carries a stack trace, and every status seen is one the operation's
+ * OpenAPI entry declares (so the document says what the service really answers). 3,000 requests by default;
  * {@code -Dsteward.fuzz.requests=N} for more and {@code -Dsteward.fuzz.seed=S} for other ones. Run by
  * each service in its own database ({@link FuzzProfile}), so what it creates meets no other test.
  */
@@ -34,11 +35,15 @@ public abstract class OpenApiFuzzTest {
                 seed, tokens());
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
+        java.util.Set<String> undocumented = new java.util.TreeSet<>();
         for (int i = 0; i < count; i++) {
             OpenApiFuzz.Request request = fuzz.next();
             RawHttp.Answer response = RawHttp.send(RestAssured.port, request.method().toUpperCase(), request.url(),
                     request.headers(), request.body() == null ? null : request.body().getBytes(StandardCharsets.UTF_8));
             statuses.merge(response.status(), 1, Integer::sum);
+            if (!fuzz.documents(request.operation(), response.status())) {
+                undocumented.add(request.operation() + " answered " + response.status());
+            }
             String why = judge(response);
             if (why != null && failures.size() < 25) {
                 failures.add("#" + request.index() + " " + why + " <- " + request.curl() + "\n    answer: "
@@ -47,6 +52,7 @@ public abstract class OpenApiFuzzTest {
         }
         System.out.printf("fuzz: %d requests over %d operations (seed %d): statuses %s%n",
                 count, fuzz.operationCount(), seed, statuses);
+        assertTrue(undocumented.isEmpty(), "answers the OpenAPI document does not declare: " + undocumented);
         assertTrue(failures.isEmpty(), failures.size() + " fuzzed request(s) were mishandled (seed " + seed
                 + "; replay with -Dsteward.fuzz.seed=" + seed + "):\n" + String.join("\n", failures));
     }

@@ -35,16 +35,16 @@ final class RawHttp {
                 request.write(body);
             }
             socket.getOutputStream().write(request.toByteArray());
-            return parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + target, e);
         }
     }
 
-    private static Answer parse(String raw) {
-        int end = raw.indexOf("\r\n\r\n");
-        String head = end < 0 ? raw : raw.substring(0, end);
-        String body = end < 0 ? "" : raw.substring(end + 4);
+    private static Answer parse(byte[] raw) {
+        int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+        String head = new String(raw, 0, end < 0 ? raw.length : end, StandardCharsets.ISO_8859_1);
+        byte[] body = end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         String[] lines = head.split("\r\n");
         int status = lines[0].length() >= 12 ? Integer.parseInt(lines[0].substring(9, 12)) : 0;
         String type = "";
@@ -57,26 +57,40 @@ final class RawHttp {
                 chunked = true;
             }
         }
-        return new Answer(status, type, chunked ? unchunk(body) : body);
+        return new Answer(status, type, new String(chunked ? unchunk(body) : body, StandardCharsets.UTF_8));
     }
 
-    private static String unchunk(String body) {
-        StringBuilder out = new StringBuilder();
+    /** Chunk sizes count bytes, so the body is joined as bytes and decoded once. */
+    private static byte[] unchunk(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
         int at = 0;
-        while (at < body.length()) {
-            int lineEnd = body.indexOf("\r\n", at);
+        while (at < body.length) {
+            int lineEnd = indexOf(body, crlf, at);
             if (lineEnd < 0) {
                 break;
             }
-            int size = Integer.parseInt(body.substring(at, lineEnd).split(";")[0].trim(), 16);
+            int size = Integer.parseInt(new String(body, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
             if (size == 0) {
                 break;
             }
-            // sizes count bytes; bodies here are ASCII JSON, so characters are close enough for a check
             int from = lineEnd + 2;
-            out.append(body, from, Math.min(body.length(), from + size));
+            out.write(body, from, Math.min(size, body.length - from));
             at = from + size + 2;
         }
-        return out.toString();
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }
