@@ -1,5 +1,6 @@
 package dev.steward.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static dev.steward.e2e.Calls.as;
 import static dev.steward.e2e.Calls.body;
 import static dev.steward.e2e.Calls.json;
@@ -96,13 +97,13 @@ class ChaosIT {
         // the faults, while the operations are being sent and worked
         Map<String, Double> restartSeconds = new LinkedHashMap<>();
         for (String service : List.of("request-service", "account-service", "disclosure-service")) {
-            Thread.sleep(1_500);
+            awaitMoreAcknowledged(5); // each fault lands while operations are being sent and worked
             long t0 = System.nanoTime();
             stack.service(service).crash();
             stack.service(service).restart(Duration.ofMinutes(2), stack.progress());
             restartSeconds.put(service, seconds(t0));
         }
-        Thread.sleep(1_000);
+        awaitMoreAcknowledged(5);
         long pg = System.nanoTime();
         stack.database().restart();
         double databaseDown = seconds(pg);
@@ -195,52 +196,41 @@ class ChaosIT {
             } catch (Exception e) { // RestAssured rethrows IOExceptions undeclared
                 // connection refused, reset or unanswered while a service is down: the client retries with the same key
             }
-            sleep(250);
+            sleep(250); // a retrying client's back-off, not a wait for a condition
         }
         refused.add(op.key() + " -> never acknowledged");
     }
 
     private Map<String, JsonNode> awaitAllSettled(Stack stack, String token, List<Operation> operations) {
         Map<String, JsonNode> settled = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            for (Operation op : operations) {
-                String id = acknowledged.get(op.key());
-                if (op.kind().equals("DISCLOSURE") || settled.containsKey(id)) {
-                    continue;
-                }
-                Response r = as(token).get(stack.url("request-service") + "/requests/" + id);
-                if (r.statusCode() == 200 && Calls.SETTLED.contains(r.path("status").toString())) {
-                    settled.put(id, json(r));
-                }
-            }
-            if (settled.size() == 70) {
-                return settled;
-            }
-            sleep(500);
-        }
-        throw new AssertionError(settled.size() + " of 70 requests settled within 3 minutes of the faults");
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .alias("70 requests settled after the faults").until(() -> {
+                    for (Operation op : operations) {
+                        String id = acknowledged.get(op.key());
+                        if (op.kind().equals("DISCLOSURE") || settled.containsKey(id)) {
+                            continue;
+                        }
+                        Response r = as(token).get(stack.url("request-service") + "/requests/" + id);
+                        if (r.statusCode() == 200 && Calls.SETTLED.contains(r.path("status").toString())) {
+                            settled.put(id, json(r));
+                        }
+                    }
+                    return settled.size() == 70;
+                });
+        return settled;
+    }
+
+    /** Waits until {@code n} more operations have been acknowledged than now. */
+    private void awaitMoreAcknowledged(int n) {
+        int target = Math.min(acknowledged.size() + n, 100);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> acknowledged.size() >= target);
     }
 
     private static void awaitReady(String url, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not answering yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(100);
-        }
-        throw new AssertionError(url + " not ready within " + timeout);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        await().atMost(timeout).pollInterval(Duration.ofMillis(100)).ignoreExceptions().alias(url + " ready")
+                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private static long count(JsonNode array, java.util.function.Predicate<JsonNode> match) {

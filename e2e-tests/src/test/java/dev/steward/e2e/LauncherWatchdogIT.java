@@ -1,5 +1,6 @@
 package dev.steward.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.e2e.stack.Progress;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,10 +34,8 @@ class LauncherWatchdogIT {
         });
 
         stack.service("account-service").crash();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!out.toString(StandardCharsets.UTF_8).contains("account-service ready") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).alias("the watchdog restarted account-service")
+                .until(() -> out.toString(StandardCharsets.UTF_8).contains("account-service ready"));
         stopped.countDown();
 
         String said = out.toString(StandardCharsets.UTF_8);

@@ -85,7 +85,7 @@ public class IdempotentPosts {
 
     /** Forgets keys after a day: long past any client's retry, and the table stays small. */
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
+    @Transactional(rollbackOn = Exception.class)
     void expire() throws SQLException {
         try (Connection c = db.getConnection();
              PreparedStatement exists = c.prepareStatement("select to_regclass('idempotency_key') is not null");
