@@ -61,10 +61,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir, Path appsDir,
                                 Progress progress) {
+        return start(root, name, name, port, env, logDir, appsDir, progress);
+    }
+
+    /** One replica of {@code name}, called {@code instance} in its log's and its copy's names. */
+    static ServiceProcess start(Path root, String name, String instance, int port, Map<String, String> env, Path logDir,
+                                Path appsDir, Progress progress) {
         // Run a copy of the packaged app, so that rebuilding the service while the stack runs (or
         // starts) cannot pull files from under it.
-        Path jar = snapshot(jar(root, name).getParent(), appsDir.resolve(name)).resolve("quarkus-run.jar");
-        ServiceProcess service = new ServiceProcess(name, port, logDir.resolve(name + ".log"));
+        Path jar = snapshot(jar(root, name).getParent(), appsDir.resolve(instance)).resolve("quarkus-run.jar");
+        ServiceProcess service = new ServiceProcess(name, port, logDir.resolve(instance + ".log"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))

@@ -26,21 +26,31 @@ public final class Stack implements AutoCloseable {
     /** The console: started after the services it calls, like them from its packaged fast-jar. */
     public static final String CONSOLE = "console";
     private static final int FIXED_CONSOLE_PORT = 8094;
+    /** The local mail server: SMTP, and the page that lists what it received. */
+    private static final int FIXED_SMTP_PORT = 2525;
+    private static final int FIXED_MAILBOX_PAGE_PORT = 8095;
 
     /**
      * @param root     the repository (holds deploy/ and the services' target/quarkus-app)
      * @param workDir  logs and the embedded database (normally e2e-tests/target/...)
      * @param cacheDir downloads unpacked once (Keycloak)
      * @param fixedPorts the documented ports (8091-8093, 8180) rather than free random ones
+     * @param replicas how many processes of each service (1, or more behind a {@link RoundRobinProxy}
+     *                 on the service's address, like a Kubernetes Service before a Deployment's pods)
      */
-    public record Options(Path root, Path workDir, Path cacheDir, boolean fixedPorts) {
+    public record Options(Path root, Path workDir, Path cacheDir, boolean fixedPorts, int replicas) {
 
-        /** Options from system properties {@code steward.root}, {@code steward.cache}, else the defaults. */
+        /**
+         * Options from system properties {@code steward.root}, {@code steward.cache} and
+         * {@code steward.replicas} (or STEWARD_REPLICAS), else the defaults (one replica).
+         */
         public static Options defaults(String workDirName, boolean fixedPorts) {
             Path root = locateRoot();
             String cache = System.getProperty("steward.cache", System.getenv("STEWARD_CACHE"));
             Path cacheDir = cache != null && !cache.isBlank() ? Path.of(cache) : defaultCache();
-            return new Options(root, root.resolve("e2e-tests/target").resolve(workDirName), cacheDir, fixedPorts);
+            String replicas = System.getProperty("steward.replicas", System.getenv().getOrDefault("STEWARD_REPLICAS", "1"));
+            return new Options(root, root.resolve("e2e-tests/target").resolve(workDirName), cacheDir, fixedPorts,
+                    Integer.parseInt(replicas.trim()));
         }
 
         private static Path defaultCache() {
@@ -67,7 +77,11 @@ public final class Stack implements AutoCloseable {
     private final Progress progress;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Every process of each service, the first being {@code services.get(name)}. */
+    private final Map<String, List<ServiceProcess>> replicas = new LinkedHashMap<>();
+    private final Map<String, RoundRobinProxy> proxies = new LinkedHashMap<>();
     private Database database;
+    private Mailbox mailbox;
     private Keycloak keycloak;
     private Realm realm;
     private Tokens tokens;
@@ -100,7 +114,8 @@ public final class Stack implements AutoCloseable {
         ServiceProcess.jar(options.root(), CONSOLE);
         if (options.fixedPorts()) {
             List<Integer> busy = new ArrayList<>();
-            for (int port : List.of(FIXED_KEYCLOAK_PORT, 8091, 8092, 8093, FIXED_CONSOLE_PORT)) {
+            for (int port : List.of(FIXED_KEYCLOAK_PORT, 8091, 8092, 8093, FIXED_CONSOLE_PORT, FIXED_SMTP_PORT,
+                    FIXED_MAILBOX_PAGE_PORT)) {
                 if (Ports.inUse(port)) {
                     busy.add(port);
                 }
@@ -119,6 +134,9 @@ public final class Stack implements AutoCloseable {
 
         database = startDatabase();
         started.add(database);
+        mailbox = options.fixedPorts() ? Mailbox.start(FIXED_SMTP_PORT, FIXED_MAILBOX_PAGE_PORT) : Mailbox.start(Ports.free(), Ports.free());
+        started.add(mailbox);
+        progress.say("Mail server: SMTP on 127.0.0.1:%d, received mail at %s", mailbox.smtpPort(), mailbox.pageUrl());
         Map<String, String[]> credentials = new LinkedHashMap<>();
         for (String service : SERVICES) {
             String db = service.replace("-service", "");
@@ -152,19 +170,17 @@ public final class Stack implements AutoCloseable {
             env.put("REQUEST_SERVICE_URL", "http://127.0.0.1:" + ports.get("request-service"));
             env.put("DISCLOSURE_SERVICE_URL", "http://127.0.0.1:" + ports.get("disclosure-service"));
             env.putAll(ServiceKeys.forService(service, keys));
+            env.putAll(mail(consolePort));
             if (service.equals("disclosure-service")) {
                 env.put("DB_APP_USER", "disclosure_app");
                 env.put("DB_APP_PASSWORD", disclosureAppPassword);
             }
-            ServiceProcess process = ServiceProcess.start(options.root(), service, ports.get(service), env, logs,
-                    options.workDir().resolve("apps"), progress);
-            services.put(service, process);
-            started.add(process);
+            startReplicas(service, ports.get(service), env, logs);
         }
         services.put(CONSOLE, startConsole(consolePort, ports, logs));
         started.add(services.get(CONSOLE));
         List<CompletableFuture<Void>> ready = new ArrayList<>();
-        for (ServiceProcess s : services.values()) {
+        for (ServiceProcess s : allProcesses()) {
             ready.add(CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3), progress)));
         }
         try {
@@ -174,6 +190,58 @@ public final class Stack implements AutoCloseable {
         }
         startSeconds = progress.seconds();
         progress.say("All up in %.1f s", startSeconds);
+    }
+
+    /**
+     * One process on the service's port, or, with several replicas, each on a port of its own behind a
+     * round-robin proxy on the service's port (every peer and the console call the proxy). Replicas share
+     * the service's database and differ only in their port — which also names their scheduler instance.
+     */
+    private void startReplicas(String service, int port, Map<String, String> env, Path logs) {
+        if (options.replicas() <= 1) {
+            ServiceProcess process = ServiceProcess.start(options.root(), service, port, env, logs,
+                    options.workDir().resolve("apps"), progress);
+            services.put(service, process);
+            replicas.put(service, List.of(process));
+            started.add(process);
+            return;
+        }
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (int i = 1; i <= options.replicas(); i++) {
+            ServiceProcess process = ServiceProcess.start(options.root(), service, service + "-" + i, Ports.free(), env,
+                    logs, options.workDir().resolve("apps"), progress);
+            processes.add(process);
+            started.add(process);
+        }
+        services.put(service, processes.get(0));
+        replicas.put(service, List.copyOf(processes));
+        RoundRobinProxy proxy = RoundRobinProxy.start(service, port, processes.stream().map(ServiceProcess::port).toList());
+        proxies.put(service, proxy);
+        started.add(proxy);
+        progress.say("%s: %d replicas behind %s", service, processes.size(), proxy);
+    }
+
+    /**
+     * The mail settings (Quarkus' own names, which override whatever a service's properties say): the
+     * stack's SMTP server, plain on the loopback; links in mail lead to the console's Privacy Center.
+     */
+    private Map<String, String> mail(int consolePort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(mailbox.smtpPort()));
+        env.put("QUARKUS_MAILER_TLS", "false");
+        env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        env.put("QUARKUS_MAILER_FROM", "privacy@steward.localhost");
+        env.put("STEWARD_PRIVACY_CENTER_URL", "http://127.0.0.1:" + consolePort);
+        return env;
+    }
+
+    private List<ServiceProcess> allProcesses() {
+        List<ServiceProcess> all = new ArrayList<>();
+        replicas.values().forEach(all::addAll);
+        services.values().stream().filter(s -> !all.contains(s)).forEach(all::add);
+        return all;
     }
 
     /** The console: the person's browser signs in at Keycloak, the console calls the services with that token. */
@@ -219,6 +287,11 @@ public final class Stack implements AutoCloseable {
         return tokens;
     }
 
+    /** The stack's SMTP server and what it received. */
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
     public Database database() {
         return database;
     }
@@ -231,8 +304,24 @@ public final class Stack implements AutoCloseable {
         return s;
     }
 
+    /** The service's address: its one process, or the proxy before its replicas. */
     public String url(String service) {
-        return service(service).url();
+        RoundRobinProxy proxy = proxies.get(service);
+        return proxy != null ? "http://127.0.0.1:" + proxy.port() : service(service).url();
+    }
+
+    /** Every replica of the service (one element when the stack runs one of each). */
+    public List<ServiceProcess> replicas(String service) {
+        List<ServiceProcess> list = replicas.get(service);
+        if (list == null) {
+            throw new IllegalArgumentException("No service " + service);
+        }
+        return list;
+    }
+
+    /** The proxy before the service's replicas, if it has several. */
+    public Optional<RoundRobinProxy> proxy(String service) {
+        return Optional.ofNullable(proxies.get(service));
     }
 
     public double startSeconds() {
@@ -247,7 +336,10 @@ public final class Stack implements AutoCloseable {
     public Map<String, Long> residentMiB() {
         Map<String, Long> rss = new LinkedHashMap<>();
         keycloak.javaProcess().ifPresent(p -> rss.put("keycloak", Memory.rssMiB(p.pid())));
-        services.forEach((name, s) -> rss.put(name, Memory.rssMiB(s.handle().pid())));
+        for (ServiceProcess s : allProcesses()) {
+            String name = s.log().getFileName().toString().replace(".log", "");
+            rss.put(name, Memory.rssMiB(s.handle().pid()));
+        }
         return rss;
     }
 

@@ -22,6 +22,7 @@ final class WalkThrough {
                   disclosure-service  %4$s   (Swagger UI %4$s/q/swagger-ui)
                   Keycloak            %1$s   (admin console %1$s/admin, admin/admin; realm steward)
                   PostgreSQL          %6$s
+                  Mail (SMTP)         %9$s   (every message the stack sends, e.g. verification codes)
                   logs                %7$s
 
                 The console in a browser: %8$s
@@ -29,6 +30,9 @@ final class WalkThrough {
                   lena (legal): record disclosures, legal holds, sub-processors, transparency report
                   audrey (auditor): the ledger (verify, checkpoint, entries), reports
                   a customer (alice) or a client-admin (acme-admin) is told the console is not for them.
+                The Privacy Center, for anyone without signing in: %8$s/privacy
+                  ask for your data with any e-mail address, then read the code from the mailbox page
+                  above (%9$s) and enter it; the status page link arrives in the same mail.
 
                 Demo users (password "demo"): alice, bob, carol, dave (customer), acme-admin
                   (client-admin, org acme), globex-admin (client-admin, org globex), olivia
@@ -55,6 +59,7 @@ final class WalkThrough {
                 Ctrl-C stops everything.
                 ================================================================================
                 """.formatted(kc, account, request, disclosure, token, stack.database().describe(),
-                stack.service("account-service").log().getParent(), stack.url(Stack.CONSOLE));
+                stack.service("account-service").log().getParent(), stack.url(Stack.CONSOLE),
+                stack.mailbox().pageUrl());
     }
 }
