@@ -39,6 +39,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -47,6 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * round-robin proxy on the service's address (what a Kubernetes Service does); the tests also call each
  * replica directly to be sure both take part.
  */
+@EnabledIfSystemProperty(named = "steward.replicas", matches = "2",
+        disabledReason = "runs in the two-replicas failsafe execution, which sets steward.replicas=2")
 @ExtendWith(StackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
