@@ -10,19 +10,29 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -105,6 +115,54 @@ class MonitoringManifestTest {
             }
         });
         assertTrue(problems.isEmpty(), overlay + ":\n  " + String.join("\n  ", problems));
+    }
+
+    /**
+     * The expressions fire when, and only when, their runbook sections say: {@code promtool test rules}
+     * with the synthetic series of src/test/resources/alerts-test.yml (missing windows, thresholds,
+     * guards and namespace grouping fail it). Needs promtool (Prometheus's own tool): on the PATH or
+     * {@code -Dpromtool=/path/to/promtool}; skipped with a message where there is none.
+     */
+    @Test
+    void theAlertsFireWhenTheirRunbooksSay() throws IOException, InterruptedException {
+        Optional<String> promtool = Promtool.find();
+        Assumptions.assumeTrue(promtool.isPresent(), "SKIPPED: promtool is not on the PATH (nor -Dpromtool=…), so the "
+                + "alert unit tests of alerts-test.yml did not run. It is in Debian's prometheus package.");
+        Path dir = Files.createTempDirectory("steward-alert-tests");
+        try {
+            ObjectNode rules = new ObjectMapper().createObjectNode();
+            ArrayNode groups = rules.putArray("groups");
+            each(Rendered.of("dev").get("PrometheusRule", "steward").path("spec").path("groups")).forEach(g -> {
+                ObjectNode group = g.deepCopy();
+                each(group.path("rules")).forEach(rule -> ((ObjectNode) rule).remove("annotations"));
+                groups.add(group);
+            });
+            new YAMLMapper().writeValue(dir.resolve("rules.yml").toFile(), rules);
+            try (InputStream tests = getClass().getResourceAsStream("/alerts-test.yml")) {
+                Files.copy(tests, dir.resolve("alerts-test.yml"));
+            }
+            Process p = new ProcessBuilder(promtool.get(), "test", "rules", "alerts-test.yml")
+                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES), "promtool finished");
+            assertEquals(0, p.exitValue(), "promtool test rules alerts-test.yml:\n" + out);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** promtool from -Dpromtool or the PATH. */
+    static final class Promtool {
+        static Optional<String> find() {
+            String explicit = System.getProperty("promtool", "");
+            if (!explicit.isBlank()) {
+                return Files.isExecutable(Path.of(explicit)) ? Optional.of(explicit) : Optional.empty();
+            }
+            return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                    .map(d -> Path.of(d, "promtool")).filter(Files::isExecutable).map(Path::toString).findFirst();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
