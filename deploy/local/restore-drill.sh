@@ -26,7 +26,6 @@ set -euo pipefail
 
 SLOT=steward_restore_drill
 export PGHOST="${PGHOST:-127.0.0.1}"
-: "${PGPORT:?PGPORT: port of the live cluster}" "${PGUSER:?PGUSER: a superuser with REPLICATION}"
 BIN="$(dirname "$(readlink -f "$(command -v pg_ctl)")")"
 
 say() { printf '[restore-drill %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
@@ -151,9 +150,13 @@ cleanup() {
 }
 
 case "${1:-}" in
+  backup|destroy|restore|cleanup)
+    : "${PGPORT:?PGPORT: port of the live cluster}" "${PGUSER:?PGUSER: a superuser with REPLICATION}" ;;
+esac
+case "${1:-}" in
   backup)  [ $# -eq 2 ] || die "usage: $0 backup DIR"; backup "$2" ;;
   destroy) [ $# -eq 2 ] || die "usage: $0 destroy DATABASE"; destroy "$2" ;;
   restore) [ $# -eq 4 ] || die "usage: $0 restore DIR DATABASE LSN"; restore "$2" "$3" "$4" ;;
   cleanup) [ $# -eq 2 ] || die "usage: $0 cleanup DIR"; cleanup "$2" ;;
-  *) sed -n '2,27p' "$0"; exit 2 ;;
+  *) sed -n '2,/^# Every step prints/p' "$0"; exit 2 ;;
 esac
