@@ -30,6 +30,11 @@ public final class Main {
               witness     --key K --state FILE --witness-key SEED --name NAME (--log URL | --proof FILE) CHECKPOINT
                                                                  accept a checkpoint only if consistent, print it cosigned
               witness-keygen --name NAME --out SEED              make a witness key; prints its verifier key
+              monitor     --key K --state FILE --log URL [--export EXPORT] [CHECKPOINT]
+                                                                 the scheduled check: the log's checkpoint (default
+                                                                 URL/ledger/checkpoint) is signed and extends the one
+                                                                 accepted last (kept in FILE); with --export also
+                                                                 recompute its root from every entry. One line out.
             K: the log's verifier key (name+id+key), a file holding it, or its URL (/ledger/note-verifier-key).
             Inputs are files, '-' (standard input) or http(s) URLs; --token T (or LEDGER_TOKEN) for protected URLs.
             """;
@@ -86,15 +91,7 @@ public final class Main {
                 }
                 case "root" -> {
                     Checkpoint cp = Checkpoint.verified(in.read(one(positional)), logKey(in, opts)).checkpoint();
-                    CompactRange tree = recompute(in, need(opts, "export"), cp.size());
-                    if (tree.size() < cp.size()) {
-                        throw new VerificationException("the export has " + tree.size() + " entries, the checkpoint "
-                                + cp.size());
-                    }
-                    if (!Merkle.equal(tree.root(), cp.rootHash())) {
-                        throw new VerificationException("the root of the exported entries is " + hex(tree.root())
-                                + ", the checkpoint says " + hex(cp.rootHash()));
-                    }
+                    checkRoot(in, need(opts, "export"), cp);
                     out.println("OK " + cp.size() + " exported entries give the checkpoint's root " + hex(cp.rootHash()));
                 }
                 case "witness" -> {
@@ -102,6 +99,20 @@ public final class Main {
                     NoteKey wk = NoteKey.ofSeed(need(opts, "name"), NoteKey.COSIGNATURE_V1, seed);
                     Witness w = new Witness(logKey(in, opts), wk, seed, Path.of(need(opts, "state")));
                     out.print(w.witness(in.read(one(positional)), proof(in, opts), System.currentTimeMillis() / 1000));
+                }
+                case "monitor" -> {
+                    // For a CronJob: one line, sizes and hashes only (the ledger holds no personal data).
+                    String log = need(opts, "log").replaceAll("/$", "");
+                    AcceptedCheckpoint accepted = new AcceptedCheckpoint(logKey(in, opts), Path.of(need(opts, "state")));
+                    Long before = accepted.last().map(Checkpoint::size).orElse(null);
+                    String source = positional.isEmpty() ? log + "/ledger/checkpoint" : one(positional);
+                    Checkpoint cp = accepted.accept(in.read(source), proof(in, opts)).checkpoint();
+                    if (opts.containsKey("export")) {
+                        checkRoot(in, opts.get("export"), cp);
+                    }
+                    out.println("OK ledger " + cp.origin() + " size " + cp.size() + " root " + hex(cp.rootHash())
+                            + (before == null ? ", first checkpoint kept" : ", extends size " + before)
+                            + (opts.containsKey("export") ? ", every entry recomputed" : ""));
                 }
                 case "witness-keygen" -> {
                     byte[] seed = Ed25519.newSeed();
@@ -120,6 +131,18 @@ public final class Main {
         } catch (IOException | IllegalArgumentException e) {
             err.println("ERROR " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** The root of the checkpoint's first {@code size} exported entries is the checkpoint's root. */
+    private static void checkRoot(Sources in, String export, Checkpoint cp) throws IOException {
+        CompactRange tree = recompute(in, export, cp.size());
+        if (tree.size() < cp.size()) {
+            throw new VerificationException("the export has " + tree.size() + " entries, the checkpoint " + cp.size());
+        }
+        if (!Merkle.equal(tree.root(), cp.rootHash())) {
+            throw new VerificationException("the root of the exported entries is " + hex(tree.root())
+                    + ", the checkpoint says " + hex(cp.rootHash()));
         }
     }
 
