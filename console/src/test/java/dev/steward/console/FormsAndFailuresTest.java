@@ -174,7 +174,7 @@ class FormsAndFailuresTest {
             form.getElementById("subjects").setTextContent("steward/ACCOUNT/subject-x7q9-private");
             form.getElementById("recipientName").setAttribute("value", "Recipient-k4v2-private");
             filled.getOneHtmlElementByAttribute("button", "type", "submit").click();
-            browser.get(new URL(home, "/requests?subject=subject-x7q9-private"));
+            browser.get(new URL(home, "/requests?subjectId=subject-x7q9-private"));
         } finally {
             java.util.logging.Logger.getLogger("").removeHandler(capture);
         }

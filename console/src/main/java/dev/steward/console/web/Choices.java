@@ -4,6 +4,7 @@ import dev.steward.console.legal.DisclosureForm;
 import dev.steward.console.legal.HoldsResource;
 import dev.steward.console.peer.SubjectRef;
 import dev.steward.console.requests.Lifecycle;
+import dev.steward.console.requests.QueueFilter;
 import io.quarkus.qute.TemplateGlobal;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class Choices {
     static final List<String> outcomes = DisclosureForm.OUTCOMES;
     static final List<String> holdReasons = HoldsResource.REASONS;
     static final List<String> subjectKinds = SubjectRef.KINDS;
+    static final List<QueueFilter.SortOption> sorts = QueueFilter.SORTS;
 
     private Choices() {
     }
