@@ -14,6 +14,8 @@ public record Viewer(String name, Set<String> roles, List<NavItem> navigation) {
     public static final String PRIVACY_OFFICER = "privacy-officer";
     public static final String LEGAL = "legal";
     public static final String AUDITOR = "auditor";
+    /** A person signed up directly: nothing in the console's back office, "my privacy" in the Privacy Center. */
+    public static final String CUSTOMER = "customer";
 
     /** A navigation link and the roles that may follow it (the roles the page and its service both allow). */
     @TemplateData
