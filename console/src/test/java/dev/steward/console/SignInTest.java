@@ -52,7 +52,7 @@ class SignInTest {
             assertTrue(page.asNormalizedText().contains("Signed in as olivia"));
             ServicesStub.server.verify(getRequestedFor(urlPathEqualTo("/request/requests"))
                     .withHeader("Authorization", matching("Bearer ey.+")));
-            assertEquals(List.of("/requests", "/reports/compliance", "/reports/metrics", "/disclosures", "/holds",
+            assertEquals(List.of("/requests", "/reports/compliance", "/reports/metrics", "/disclosures", "/demands", "/holds",
                     "/subprocessors", "/transparency", "/ledger"), navigation(page));
         }
     }
@@ -75,7 +75,7 @@ class SignInTest {
     void anAuditorSeesOnlyReadOnlyPages() throws Exception {
         try (Browser browser = Browser.signedIn(home, "audrey", Set.of("auditor"))) {
             HtmlPage page = (HtmlPage) browser.client.getCurrentWindow().getEnclosedPage();
-            assertEquals(List.of("/reports/compliance", "/reports/metrics", "/disclosures", "/holds",
+            assertEquals(List.of("/reports/compliance", "/reports/metrics", "/disclosures", "/demands", "/holds",
                     "/subprocessors", "/transparency", "/ledger"), navigation(page));
         }
     }

@@ -29,6 +29,7 @@ public record Viewer(String name, Set<String> roles, List<NavItem> navigation) {
             new NavItem("/reports/metrics", "Request metrics", Set.of(PRIVACY_OFFICER, AUDITOR)),
             new NavItem("/disclosures", "Disclosures", Set.of(LEGAL, PRIVACY_OFFICER, AUDITOR)),
             new NavItem("/disclosures/new", "Record a disclosure", Set.of(LEGAL)),
+            new NavItem("/demands", "Legal demands", Set.of(LEGAL, PRIVACY_OFFICER, AUDITOR)),
             new NavItem("/holds", "Legal holds", Set.of(LEGAL, PRIVACY_OFFICER, AUDITOR)),
             new NavItem("/subprocessors", "Sub-processors", Set.of(LEGAL, PRIVACY_OFFICER, AUDITOR)),
             new NavItem("/transparency", "Transparency report", Set.of(LEGAL, PRIVACY_OFFICER, AUDITOR)),
