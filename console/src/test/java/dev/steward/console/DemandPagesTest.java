@@ -108,6 +108,7 @@ class DemandPagesTest {
                         String t = li.asNormalizedText();
                         return t.substring(0, t.indexOf(" ·")) + t.substring(t.lastIndexOf(" ("));
                     }).toList());
+            A11y.basics(page);
             assertNotNull(page.getElementById("move-NARROWED"));
             assertNotNull(page.getElementById("move-APPROVED_FOR_PRODUCTION"));
             assertNull(page.getElementById("move-VERIFIED"), "not allowed from IN_REVIEW");
@@ -136,6 +137,7 @@ class DemandPagesTest {
                 "emergencyJustification is required", "emergencyJustification", "is required (a justification) when the demand is an emergency")));
         try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal"))) {
             HtmlPage form = browser.get(new URL(home, "/demands/new"));
+            A11y.basics(form);
             ((HtmlSelect) form.getElementById("channel")).setSelectedAttribute("EMAIL", true);
             form.getElementById("receivedOn").setAttribute("value", "2026-12-01");
             ((HtmlSelect) form.getElementById("processType")).setSelectedAttribute("EMERGENCY_REQUEST", true);

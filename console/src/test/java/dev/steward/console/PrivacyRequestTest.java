@@ -109,6 +109,7 @@ class PrivacyRequestTest {
             String text = passed.getElementById("passed-on").asNormalizedText();
             assertTrue(text.contains("acme") && text.contains("controller") && text.contains("passed your request on"), text);
             assertEquals(id.toString(), passed.getElementById("request-id").asNormalizedText());
+            A11y.basics(passed);
             ServicesStub.server.verify(postRequestedFor(urlEqualTo("/request/public/requests"))
                     .withRequestBody(matchingJsonPath("$.subject.org", equalTo("acme")))
                     .withRequestBody(matchingJsonPath("$.subject.kind", equalTo("END_USER"))));
@@ -126,6 +127,7 @@ class PrivacyRequestTest {
             HtmlPage answer = send(page);
             assertEquals(200, answer.getWebResponse().getStatusCode());
             assertTrue(answer.getElementById("received").asNormalizedText().contains("check your e-mail"));
+            A11y.basics(answer);
             ServicesStub.server.verify(0, postRequestedFor(anyUrl()));
         }
     }
@@ -276,9 +278,23 @@ class PrivacyRequestTest {
             ServicesStub.server.verify(postRequestedFor(urlEqualTo("/request/public/requests/" + id + "/code"))
                     .withRequestBody(equalToJson("{\"email\": \"pat@example.org\"}")));
 
+            HtmlPage expiredReport = browser.get(new URL(privacy, "/privacy/reports/" + id + "?expires=1&signature=b2xk"));
+            assertEquals(404, expiredReport.getWebResponse().getStatusCode(), "an expired link (the service answers 404)");
+            assertTrue(expiredReport.getElementById("link-error").asNormalizedText().contains("ask for a new code"));
+
+            ServicesStub.server.stubFor(get(urlPathEqualTo("/request/public/status/busy")).willReturn(aResponse().withStatus(429)
+                    .withHeader("Retry-After", "30").withHeader("Content-Type", "application/problem+json").withBody("""
+                            {"type": "https://steward.dev/problems/rate-limited", "title": "Too many requests", "status": 429,
+                             "detail": "Too many look-ups from your address; try again in 30 seconds"}""")));
+            HtmlPage busy = browser.get(new URL(privacy, "/privacy/status/busy"));
+            assertEquals(429, busy.getWebResponse().getStatusCode());
+            assertEquals("30", busy.getWebResponse().getResponseHeaderValue("Retry-After"));
+            assertTrue(busy.asNormalizedText().contains("try again in 30 seconds"));
+
             HtmlPage unknown = browser.get(new URL(privacy, "/privacy/status/nope"));
             assertEquals(404, unknown.getWebResponse().getStatusCode());
             assertNotNull(unknown.getElementById("link-error"));
+            A11y.basics(unknown);
             assertNull(unknown.getElementById("steps"));
         }
     }

@@ -217,6 +217,10 @@ public class RightsRequestResource {
             }
             return out.build();
         } catch (PeerRefused e) {
+            if (e.problem().status() == 429) {
+                throw e;
+            }
+            // an expired or altered signature: the service answers 404 (or 400 for a malformed one)
             return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.unknownLink("report link")).build();
         }
