@@ -8,7 +8,7 @@ import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 
-/** The accessibility basics every Privacy Center page must meet: a language, one h1, a label for every control. */
+/** The basics every page must meet: a language, one h1, a label for every control, no inline script under the CSP. */
 final class A11y {
 
     private A11y() {
@@ -19,6 +19,11 @@ final class A11y {
         assertEquals(1, page.querySelectorAll("h1").size(), "one h1 on " + page.getUrl());
         assertFalse(page.getTitleText().isBlank(), "a title");
         assertTrue(page.querySelector("main#main") != null, "a main landmark");
+        assertTrue(page.querySelectorAll("script").stream().allMatch(n -> ((DomElement) n).hasAttribute("src")),
+                "every script is a file (the CSP allows no inline script): " + page.getUrl());
+        assertTrue(page.querySelectorAll("[onclick], [onload], [onchange], [onsubmit]").isEmpty(), "no inline handlers");
+        String csp = page.getWebResponse().getResponseHeaderValue("Content-Security-Policy");
+        assertTrue(csp != null && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "CSP: " + csp);
         for (DomNode node : page.querySelectorAll("input, select, textarea")) {
             DomElement control = (DomElement) node;
             String type = control.getAttribute("type");

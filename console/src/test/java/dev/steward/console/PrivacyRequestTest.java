@@ -304,4 +304,26 @@ class PrivacyRequestTest {
         HtmlForm form = (HtmlForm) page.getElementById("code-form");
         return form.getOneHtmlElementByAttribute("button", "type", "submit").click();
     }
+
+    @Test
+    void neitherTheAddressNorTheCodeReachesTheConsolesLog() throws Exception {
+        ServicesStub.server.stubFor(post(urlEqualTo("/request/public/requests/" + id + "/verification"))
+                .willReturn(aResponse().withStatus(503)));
+        LogCapture capture = new LogCapture();
+        List<String> lines = capture.lines;
+        try (Browser browser = Browser.anonymous()) {
+            HtmlPage page = form(browser);
+            ((HtmlRadioButtonInput) page.getElementById("type-access")).setChecked(true);
+            page.getElementById("subjectId").setAttribute("value", "visitor-k4v2-private");
+            page.getElementById("contact").setAttribute("value", "pat-x7q9@example.org");
+            HtmlPage code = send(page);
+            HtmlPage down = enter(code, "918273");
+            assertEquals(503, down.getWebResponse().getStatusCode());
+        } finally {
+            capture.close();
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("peer unavailable")), "the capture sees the console's log: " + lines);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("x7q9") || l.contains("918273") || l.contains("k4v2")),
+                "no address, code or subject in the log: " + lines);
+    }
 }
