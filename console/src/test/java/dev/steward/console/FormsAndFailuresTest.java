@@ -152,31 +152,17 @@ class FormsAndFailuresTest {
         ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosures")).willReturn(Stubs.problem(422,
                 "Approval by a second person required", "four eyes", "approver", "must not be the person recording")));
         ServicesStub.server.stubFor(get(urlPathEqualTo("/request/requests")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                lines.add(r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()) + " " + r.getThrown());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(capture);
+        LogCapture capture = new LogCapture();
+        List<String> lines = capture.lines;
         try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal", "privacy-officer"))) {
             HtmlPage form = browser.get(newDisclosure);
             HtmlForm filled = fill(form, "lena");
             form.getElementById("subjects").setTextContent("steward/ACCOUNT/subject-x7q9-private");
             form.getElementById("recipientName").setAttribute("value", "Recipient-k4v2-private");
             filled.getOneHtmlElementByAttribute("button", "type", "submit").click();
-            browser.get(new URL(home, "/requests?subject=subject-x7q9-private"));
+            browser.get(new URL(home, "/requests?subjectId=subject-x7q9-private"));
         } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(capture);
+            capture.close();
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("peer unreachable")), "the capture sees the console's log: " + lines);
         assertTrue(lines.stream().noneMatch(l -> l.contains("x7q9") || l.contains("k4v2")), "no subject or recipient in the log");

@@ -4,7 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -151,6 +154,60 @@ class LegalPagesTest {
             assertEquals(400, answer.getWebResponse().getStatusCode());
             assertTrue(answer.asNormalizedText().contains("must be an ISO 3166-1 alpha-2 country code"));
             assertEquals("BluePay", answer.getElementById("sp-name").getAttribute("value"));
+        }
+    }
+
+    @Test
+    void legalEditsASubProcessorWithAFullReplacementAndSeesRefusalsBesideTheFields() throws Exception {
+        UUID zendesk = UUID.randomUUID();
+        String registered = """
+                {"id": "%s", "name": "Zendesk", "purpose": "support", "dataCategories": ["user.contact.email", "user.name"],
+                 "country": "US", "agreementInForce": true, "agreementSince": "2024-01-01", "createdBy": "lena"}""".formatted(zendesk);
+        ServicesStub.server.stubFor(get(urlPathEqualTo("/disclosure/subprocessors")).willReturn(Stubs.json(Stubs.page(List.of(registered)))));
+        ServicesStub.server.stubFor(get(urlEqualTo("/disclosure/subprocessors/" + zendesk)).willReturn(Stubs.json(registered)));
+        ServicesStub.server.stubFor(put(urlEqualTo("/disclosure/subprocessors/" + zendesk)).willReturn(Stubs.json(registered)));
+        ServicesStub.server.stubFor(put(urlEqualTo("/disclosure/subprocessors/" + zendesk))
+                .withRequestBody(matchingJsonPath("$.country", equalTo("Ireland"))).atPriority(1)
+                .willReturn(Stubs.problem(400, "Invalid request", "country is not valid", "country",
+                        "must be an ISO 3166-1 alpha-2 country code")));
+        try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal"))) {
+            HtmlPage list = browser.get(new URL(home, "/subprocessors"));
+            HtmlPage edit = ((org.htmlunit.html.HtmlAnchor) list.getElementById("edit-" + zendesk)).click();
+            assertEquals("Edit sub-processor", edit.querySelector("h1").asNormalizedText());
+            assertEquals("user.contact.email, user.name", edit.getElementById("sp-cats").getAttribute("value"), "prefilled");
+            assertEquals("2024-01-01", edit.getElementById("sp-since").getAttribute("value"));
+
+            edit.getElementById("sp-country").setAttribute("value", "Ireland");
+            HtmlForm form = (HtmlForm) edit.getElementById("sp-edit");
+            HtmlPage refused = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertEquals(400, refused.getWebResponse().getStatusCode());
+            assertEquals("true", refused.getElementById("sp-country").getAttribute("aria-invalid"));
+            assertEquals("e-sp-country", refused.getElementById("sp-country").getAttribute("aria-describedby"));
+            assertTrue(refused.getElementById("e-sp-country").asNormalizedText().contains("alpha-2"));
+            assertEquals("Ireland", refused.getElementById("sp-country").getAttribute("value"), "as typed");
+
+            refused.getElementById("sp-country").setAttribute("value", "IE");
+            refused.getElementById("sp-purpose").setAttribute("value", "customer support e-mail");
+            HtmlPage saved = ((HtmlForm) refused.getElementById("sp-edit")).getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertEquals("/subprocessors", saved.getUrl().getPath());
+            ServicesStub.server.verify(putRequestedFor(urlEqualTo("/disclosure/subprocessors/" + zendesk))
+                    .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer ey.+"))
+                    .withRequestBody(equalToJson("""
+                            {"name": "Zendesk", "purpose": "customer support e-mail", "dataCategories": ["user.contact.email", "user.name"],
+                             "country": "IE", "agreementInForce": true, "agreementSince": "2024-01-01"}""")));
+        }
+    }
+
+    @Test
+    void onlyLegalMayEditASubProcessor() throws Exception {
+        UUID id = UUID.randomUUID();
+        ServicesStub.server.stubFor(get(urlPathEqualTo("/disclosure/subprocessors")).willReturn(Stubs.json(Stubs.page(List.of("""
+                {"id": "%s", "name": "Zendesk", "purpose": "support", "dataCategories": ["user.contact.email"], "country": "US",
+                 "agreementInForce": false, "agreementSince": null, "createdBy": "lena"}""".formatted(id))))));
+        try (Browser browser = Browser.signedIn(home, "audrey", Set.of("auditor"))) {
+            assertNull(browser.get(new URL(home, "/subprocessors")).getElementById("edit-" + id), "no edit link");
+            assertEquals(403, browser.get(new URL(home, "/subprocessors/" + id + "/edit")).getWebResponse().getStatusCode());
+            ServicesStub.server.verify(0, putRequestedFor(urlPathEqualTo("/disclosure/subprocessors/" + id)));
         }
     }
 }

@@ -70,16 +70,54 @@ class QueuePageTest {
     }
 
     @Test
-    void statusAndDueViewGoToTheServiceAndTheRestNarrowThePage() throws Exception {
+    void everyFilterAndTheSortGoToTheServiceAndThePageShowsItsRowsAsTheyCome() throws Exception {
         try (Browser browser = Browser.signedIn(home, "olivia", Set.of("privacy-officer"))) {
-            HtmlPage page = browser.get(new URL(queue + "?status=FAILED&view=overdue&type=ERASURE&sort=days-left"));
+            HtmlPage page = browser.get(new URL(queue + "?status=FAILED&type=ERASURE&jurisdiction=CCPA"
+                    + "&receivedFrom=2026-11-01&receivedTo=2026-11-30&subjectId=u-42&org=acme&sort=due"));
             ServicesStub.server.verify(getRequestedFor(urlPathEqualTo("/request/requests"))
-                    .withQueryParam("status", equalTo("FAILED")).withQueryParam("view", equalTo("overdue"))
-                    .withQueryParam("limit", equalTo("50")));
-            assertEquals(1, page.querySelectorAll("tbody tr").size(), "only the ERASURE row of the page");
-            assertTrue(page.asNormalizedText().contains(late.toString()));
-            assertEquals("FAILED", ((HtmlSelect) page.getElementById("f-status")).getSelectedOptions().get(0).getValueAttribute());
-            assertNotNull(page.getAnchorByHref("/requests?status=FAILED&view=overdue&type=ERASURE&sort=days-left&cursor=bmV4dA"));
+                    .withQueryParam("status", equalTo("FAILED")).withQueryParam("type", equalTo("ERASURE"))
+                    .withQueryParam("jurisdiction", equalTo("CCPA")).withQueryParam("receivedFrom", equalTo("2026-11-01"))
+                    .withQueryParam("receivedTo", equalTo("2026-11-30")).withQueryParam("subjectId", equalTo("u-42"))
+                    .withQueryParam("org", equalTo("acme")).withQueryParam("sort", equalTo("due"))
+                    .withQueryParam("limit", equalTo("50")).withoutQueryParam("cursor"));
+            assertEquals(3, page.querySelectorAll("tbody tr").size(), "the console filters nothing itself");
+            assertEquals(List.of(fresh.toString(), late.toString(), overdue.toString()),
+                    page.querySelectorAll("tbody td a.mono").stream().map(a -> a.asNormalizedText()).toList(),
+                    "in the service's order");
+            assertEquals("due", ((HtmlSelect) page.getElementById("f-sort")).getSelectedOptions().get(0).getValueAttribute());
+            assertEquals("u-42", page.getElementById("f-subject").getAttribute("value"));
+            String next = "/requests?status=FAILED&type=ERASURE&jurisdiction=CCPA&receivedFrom=2026-11-01"
+                    + "&receivedTo=2026-11-30&subjectId=u-42&org=acme&sort=due&cursor=bmV4dA";
+            assertNotNull(page.getAnchorByHref(next), "the next page repeats every filter with the cursor");
+
+            browser.get(new URL(home, next));
+            ServicesStub.server.verify(getRequestedFor(urlPathEqualTo("/request/requests"))
+                    .withQueryParam("sort", equalTo("due")).withQueryParam("cursor", equalTo("bmV4dA")));
+        }
+    }
+
+    @Test
+    void theServicesRefusalOfAFilterOrACursorIsShownBesideItAndOffersTheFirstPage() throws Exception {
+        ServicesStub.server.stubFor(get(urlPathEqualTo("/request/requests")).withQueryParam("cursor", equalTo("b2xk"))
+                .willReturn(Stubs.problem(400, "Bad cursor", "The cursor belongs to another sort or other filters",
+                        "cursor", "was issued for another sort")));
+        ServicesStub.server.stubFor(get(urlPathEqualTo("/request/requests")).withQueryParam("org", equalTo("no such"))
+                .willReturn(Stubs.problem(400, "Bad org", "org is not valid", "org", "must be letters, digits")));
+        try (Browser browser = Browser.signedIn(home, "olivia", Set.of("privacy-officer"))) {
+            HtmlPage stale = browser.get(new URL(queue + "?sort=received&cursor=b2xk"));
+            assertEquals(400, stale.getWebResponse().getStatusCode());
+            assertTrue(stale.getElementById("e-cursor").asNormalizedText().contains("was issued for another sort"));
+            assertNotNull(stale.getAnchorByHref("/requests?sort=received"), "the first page with the same filters");
+
+            HtmlPage badOrg = browser.get(new URL(queue + "?org=no+such"));
+            assertEquals("true", badOrg.getElementById("f-org").getAttribute("aria-invalid"));
+            assertTrue(badOrg.getElementById("e-org").asNormalizedText().contains("must be letters, digits"));
+
+            HtmlPage badDate = browser.get(new URL(queue + "?receivedFrom=yesterday"));
+            assertEquals(400, badDate.getWebResponse().getStatusCode());
+            assertTrue(badDate.getElementById("e-from").asNormalizedText().contains("must be a date"));
+            ServicesStub.server.verify(0, getRequestedFor(urlPathEqualTo("/request/requests"))
+                    .withQueryParam("receivedFrom", equalTo("yesterday")));
         }
     }
 

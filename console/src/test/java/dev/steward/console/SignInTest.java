@@ -52,7 +52,7 @@ class SignInTest {
             assertTrue(page.asNormalizedText().contains("Signed in as olivia"));
             ServicesStub.server.verify(getRequestedFor(urlPathEqualTo("/request/requests"))
                     .withHeader("Authorization", matching("Bearer ey.+")));
-            assertEquals(List.of("/requests", "/reports/compliance", "/reports/metrics", "/disclosures", "/holds",
+            assertEquals(List.of("/requests", "/reports/compliance", "/reports/metrics", "/disclosures", "/demands", "/holds",
                     "/subprocessors", "/transparency", "/ledger"), navigation(page));
         }
     }
@@ -75,20 +75,26 @@ class SignInTest {
     void anAuditorSeesOnlyReadOnlyPages() throws Exception {
         try (Browser browser = Browser.signedIn(home, "audrey", Set.of("auditor"))) {
             HtmlPage page = (HtmlPage) browser.client.getCurrentWindow().getEnclosedPage();
-            assertEquals(List.of("/reports/compliance", "/reports/metrics", "/disclosures", "/holds",
+            assertEquals(List.of("/reports/compliance", "/reports/metrics", "/disclosures", "/demands", "/holds",
                     "/subprocessors", "/transparency", "/ledger"), navigation(page));
         }
     }
 
     @Test
-    void aCustomerOrClientAdminIsToldTheConsoleIsNotForTheirRole() throws Exception {
-        for (String role : List.of("customer", "client-admin")) {
-            try (Browser browser = Browser.signedIn(home, "someone", Set.of(role))) {
-                HtmlPage page = (HtmlPage) browser.client.getCurrentWindow().getEnclosedPage();
-                assertEquals(403, page.getWebResponse().getStatusCode(), role);
-                assertEquals("The console is not for your role", page.querySelector("h1").asNormalizedText());
-                assertTrue(navigation(page).isEmpty(), role);
-            }
+    void aClientAdminIsToldTheConsoleIsNotForTheirRoleAndACustomerGetsOnlyMyPrivacy() throws Exception {
+        try (Browser browser = Browser.signedIn(home, "someone", Set.of("client-admin"))) {
+            HtmlPage page = (HtmlPage) browser.client.getCurrentWindow().getEnclosedPage();
+            assertEquals(403, page.getWebResponse().getStatusCode());
+            assertEquals("The console is not for your role", page.querySelector("h1").asNormalizedText());
+            assertTrue(navigation(page).isEmpty());
+        }
+        try (Browser browser = Browser.signedIn(home, "someone", Set.of("customer"))) {
+            HtmlPage landing = (HtmlPage) browser.client.getCurrentWindow().getEnclosedPage();
+            assertEquals("/privacy/me", landing.getUrl().getPath(), "a customer is sent to My privacy");
+            HtmlPage queuePage = browser.get(queue);
+            assertEquals(403, queuePage.getWebResponse().getStatusCode(), "the back office stays closed to customers");
+            assertEquals("The console is not for your role", queuePage.querySelector("h1").asNormalizedText());
+            assertTrue(navigation(queuePage).isEmpty());
         }
     }
 

@@ -7,6 +7,7 @@ import dev.steward.console.peer.ProblemResponses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -54,6 +55,15 @@ public interface DisclosureApi {
     @POST
     @Path("/subprocessors")
     SubProcessor register(JsonNode subProcessor, @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    @GET
+    @Path("/subprocessors/{id}")
+    SubProcessor subProcessor(@PathParam("id") UUID id);
+
+    /** A full replacement of the registration (same body as register). */
+    @PUT
+    @Path("/subprocessors/{id}")
+    SubProcessor update(@PathParam("id") UUID id, JsonNode subProcessor);
 
     @GET
     @Path("/subprocessors")

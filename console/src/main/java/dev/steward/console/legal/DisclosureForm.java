@@ -4,7 +4,6 @@ import dev.steward.console.web.Forms;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
@@ -84,20 +83,12 @@ public class DisclosureForm {
         Forms.put(body, "caseReference", caseReference);
         Forms.put(body, "receivedOn", receivedOn);
         Forms.put(body, "disclosedOn", disclosedOn);
-        ArrayNode subjectList = body.putArray("subjects");
-        for (String line : lines(subjects)) {
-            String[] parts = line.split("/", 3);
-            ObjectNode s = subjectList.addObject();
-            s.put("org", parts[0].trim());
-            Forms.put(s, "kind", parts.length > 1 ? parts[1].trim() : null);
-            Forms.put(s, "id", parts.length > 2 ? parts[2].trim() : null);
-        }
-        ArrayNode categories = body.putArray("dataCategories");
-        lines(dataCategories == null ? null : dataCategories.replace(',', '\n')).forEach(categories::add);
+        Forms.putSubjects(body.putArray("subjects"), subjects);
+        Forms.putList(body.putArray("dataCategories"), dataCategories);
         Forms.put(body, "purpose", purpose);
         Forms.put(body, "outcome", outcome);
         Forms.put(body, "approver", approver);
-        List<String> attachmentLines = lines(attachments);
+        List<String> attachmentLines = Forms.lines(attachments);
         if (!attachmentLines.isEmpty()) {
             ArrayNode list = body.putArray("attachments");
             for (String line : attachmentLines) {
@@ -120,9 +111,4 @@ public class DisclosureForm {
     }
 
 
-
-    private static List<String> lines(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty())
-                .toList();
-    }
 }

@@ -9,8 +9,10 @@ import dev.steward.console.peer.PeerRefused;
 import dev.steward.console.web.FieldErrors;
 import dev.steward.console.web.Viewer;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,11 +24,13 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The sub-processor registry: the list and registering one. disclosure-service has no edit
- * endpoint today, so the page offers none (the console holds no data and adds no rules).
+ * The sub-processor registry: the list, registering one and editing one (a full replacement,
+ * PUT /subprocessors/{id}, contract C4). A refused form is drawn again as typed, with the service's
+ * errors beside their fields.
  */
 @Path("/subprocessors")
 @Produces(MediaType.TEXT_HTML)
@@ -36,14 +40,30 @@ public class SubProcessorsResource {
     static class Templates {
         static native TemplateInstance subprocessors(Page<SubProcessor> page, String cursor, SubProcessorForm form,
                                                      FieldErrors errors);
+
+        static native TemplateInstance edit(UUID id, SubProcessorForm form, FieldErrors errors);
     }
 
-    /** The register form as sent (redrawn with the service's errors when refused). */
-    public record SubProcessorForm(String name, String purpose, String dataCategories, String country,
-                                   String agreementInForce, String agreementSince, String idempotencyKey) {
+    /** The register / edit form as sent (redrawn with the service's errors when refused). */
+    @TemplateData
+    public record SubProcessorForm(@RestForm String name, @RestForm String purpose, @RestForm String dataCategories,
+                                   @RestForm String country, @RestForm String agreementInForce,
+                                   @RestForm String agreementSince, @RestForm String idempotencyKey) {
 
         static SubProcessorForm blank() {
             return new SubProcessorForm(null, null, null, null, null, null, UUID.randomUUID().toString());
+        }
+
+        static SubProcessorForm of(SubProcessor sp) {
+            return new SubProcessorForm(sp.name(), sp.purpose(),
+                    sp.dataCategories() == null ? "" : String.join(", ", sp.dataCategories()), sp.country(),
+                    String.valueOf(sp.agreementInForce()), sp.agreementSince() == null ? null : sp.agreementSince().toString(),
+                    null);
+        }
+
+        SubProcessorForm withNewKey() {
+            return new SubProcessorForm(name, purpose, dataCategories, country, agreementInForce, agreementSince,
+                    UUID.randomUUID().toString());
         }
 
         public boolean agreement() {
@@ -81,20 +101,34 @@ public class SubProcessorsResource {
 
     @POST
     @RolesAllowed(Viewer.LEGAL)
-    public Response register(@RestForm String name, @RestForm String purpose, @RestForm String dataCategories,
-                             @RestForm String country, @RestForm String agreementInForce,
-                             @RestForm String agreementSince, @RestForm String idempotencyKey) {
-        SubProcessorForm form = new SubProcessorForm(name, purpose, dataCategories, country, agreementInForce,
-                agreementSince, idempotencyKey);
+    public Response register(@BeanParam SubProcessorForm form) {
         try {
-            api.register(form.toJson(), idempotencyKey);
+            api.register(form.toJson(), form.idempotencyKey());
             return Response.seeOther(URI.create("/subprocessors")).build();
         } catch (PeerRefused e) {
-            SubProcessorForm again = new SubProcessorForm(name, purpose, dataCategories, country, agreementInForce,
-                    agreementSince, UUID.randomUUID().toString());
             return Response.status(e.problem().status()).entity(Templates.subprocessors(api.subProcessors(50, null),
-                    null, again, new FieldErrors(e.problem()))).build();
+                    null, form.withNewKey(), new FieldErrors(e.problem()))).build();
         }
     }
 
+    @GET
+    @Path("/{id}/edit")
+    @RolesAllowed(Viewer.LEGAL)
+    public TemplateInstance edit(@RestPath UUID id) {
+        return Templates.edit(id, SubProcessorForm.of(api.subProcessor(id)), FieldErrors.NONE);
+    }
+
+    /** The edit form posts here; the console sends the whole registration as PUT (a full replacement). */
+    @POST
+    @Path("/{id}")
+    @RolesAllowed(Viewer.LEGAL)
+    public Response update(@RestPath UUID id, @BeanParam SubProcessorForm form) {
+        try {
+            api.update(id, form.toJson());
+            return Response.seeOther(URI.create("/subprocessors")).build();
+        } catch (PeerRefused e) {
+            return Response.status(e.problem().status()).entity(Templates.edit(id, form, new FieldErrors(e.problem())))
+                    .build();
+        }
+    }
 }

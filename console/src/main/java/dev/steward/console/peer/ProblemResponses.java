@@ -1,6 +1,7 @@
 package dev.steward.console.peer;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.core.Response;
@@ -22,12 +23,34 @@ public class ProblemResponses implements ResponseExceptionMapper<RuntimeExceptio
         if (status >= 500) {
             return new PeerUnavailable("a Steward service (HTTP " + status + ")", null);
         }
-        return new PeerRefused(read(response, status));
+        return new PeerRefused(read(response, status), document(response), retryAfter(response));
     }
 
     @Override
     public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
         return status >= 400;
+    }
+
+    private static JsonNode document(Response response) {
+        try {
+            String body = response.readEntity(String.class);
+            return body != null && body.startsWith("{") ? JSON.readTree(body) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Retry-After in seconds (the services send seconds; an HTTP date is not used by them). */
+    private static Long retryAfter(Response response) {
+        String value = response.getHeaderString("Retry-After");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static Problem read(Response response, int status) {

@@ -11,7 +11,7 @@ public final class Lifecycle {
 
     public static final Set<String> OPEN = Set.of("RECEIVED", "PENDING_VERIFICATION", "VERIFIED", "IN_PROGRESS", "FAILED");
     public static final List<String> STATUSES = List.of("RECEIVED", "PENDING_VERIFICATION", "VERIFIED", "IN_PROGRESS",
-            "ROUTED_TO_CONTROLLER", "COMPLETED", "PARTIALLY_COMPLETED", "DENIED", "CANCELLED", "FAILED");
+            "ROUTED_TO_CONTROLLER", "COMPLETED", "PARTIALLY_COMPLETED", "DENIED", "CANCELLED", "FAILED", "EXPIRED");
     public static final List<String> TYPES = List.of("ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "COMPLAINT");
     public static final List<String> JURISDICTIONS = List.of("GDPR", "CCPA", "DEFAULT");
     public static final List<String> DENIAL_REASONS = List.of("IDENTITY_NOT_VERIFIED", "LEGAL_HOLD",

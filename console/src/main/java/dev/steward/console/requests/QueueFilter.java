@@ -2,49 +2,37 @@ package dev.steward.console.requests;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The queue's filters as the form sends them. status and view (overdue / due-soon) go to
- * request-service, which pages by them; type, jurisdiction, received range and subject narrow the
- * rows of the page the service returned, and sort orders them (the API has no such parameters).
+ * The queue's filters and sort as the form sends them. Every one of them goes to request-service
+ * (GET /requests, contract C1), which filters and orders across all requests and pages with its
+ * cursor; the console filters nothing itself. A cursor is valid only with the filters and sort it
+ * came with, so the paging links repeat them all.
  */
 public record QueueFilter(String status, String view, String type, String jurisdiction, LocalDate receivedFrom,
-                          LocalDate receivedTo, String subject, String sort) {
+                          LocalDate receivedTo, String subjectId, String org, String sort) {
 
-    public List<QueueRow> apply(List<QueueRow> rows) {
-        List<QueueRow> kept = rows.stream().filter(this::keeps).collect(Collectors.toCollection(ArrayList::new));
-        if ("days-left".equals(sort)) {
-            kept.sort(Comparator.comparing((QueueRow r) -> r.request().daysLeft(),
-                    Comparator.nullsLast(Comparator.naturalOrder())));
-        }
-        return kept;
-    }
+    /** The orders request-service offers, as the form lists them; the first is its default. */
+    public static final List<SortOption> SORTS = List.of(
+            new SortOption("-received", "received, newest first"),
+            new SortOption("received", "received, oldest first"),
+            new SortOption("due", "due date, soonest first"),
+            new SortOption("-due", "due date, latest first"));
 
-    private boolean keeps(QueueRow row) {
-        RequestView r = row.request();
-        return (blank(type) || type.equals(r.type()))
-                && (blank(jurisdiction) || jurisdiction.equals(r.jurisdiction()))
-                && (receivedFrom == null || !r.receivedAt().isBefore(start(receivedFrom)))
-                && (receivedTo == null || r.receivedAt().isBefore(start(receivedTo.plusDays(1))))
-                && (blank(subject) || r.subject() != null && r.subject().toString().toLowerCase()
-                .contains(subject.trim().toLowerCase()));
+    public record SortOption(String value, String label) {
     }
 
     /** The queue's address with these filters, and the cursor when given. */
     public String href(String cursor) {
         String q = query();
         if (cursor != null) {
-            q = q.isEmpty() ? "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)
-                    : q + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+            String c = "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+            q = q.isEmpty() ? c : q + "&" + c;
         }
         return q.isEmpty() ? "/requests" : "/requests?" + q;
     }
@@ -58,7 +46,8 @@ public record QueueFilter(String status, String view, String type, String jurisd
         q.put("jurisdiction", jurisdiction);
         q.put("receivedFrom", receivedFrom);
         q.put("receivedTo", receivedTo);
-        q.put("subject", subject);
+        q.put("subjectId", subjectId);
+        q.put("org", org);
         q.put("sort", sort);
         return q.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().toString().isBlank())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
@@ -78,14 +67,6 @@ public record QueueFilter(String status, String view, String type, String jurisd
     }
 
     static String emptyToNull(String s) {
-        return blank(s) ? null : s;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

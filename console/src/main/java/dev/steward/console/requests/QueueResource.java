@@ -53,7 +53,7 @@ public class QueueResource {
     @GET
     public Response queue(@RestQuery String status, @RestQuery String view, @RestQuery String type,
                           @RestQuery String jurisdiction, @RestQuery String receivedFrom, @RestQuery String receivedTo,
-                          @RestQuery String subject, @RestQuery String sort, @RestQuery String id,
+                          @RestQuery String subjectId, @RestQuery String org, @RestQuery String sort, @RestQuery String id,
                           @RestQuery String cursor) {
         Map<String, String> errors = new java.util.HashMap<>();
         if (id != null && !id.isBlank()) {
@@ -65,20 +65,26 @@ public class QueueResource {
         }
         QueueFilter filter = new QueueFilter(QueueFilter.emptyToNull(status), QueueFilter.emptyToNull(view),
                 QueueFilter.emptyToNull(type), QueueFilter.emptyToNull(jurisdiction), date(receivedFrom, "receivedFrom", errors),
-                date(receivedTo, "receivedTo", errors), QueueFilter.emptyToNull(subject), QueueFilter.emptyToNull(sort));
+                date(receivedTo, "receivedTo", errors), QueueFilter.emptyToNull(subjectId), QueueFilter.emptyToNull(org),
+                QueueFilter.emptyToNull(sort));
         List<QueueRow> rows = List.of();
         String next = null;
+        if (!errors.isEmpty()) {
+            // a date the form cannot read is named beside its field; nothing is asked of the service
+            return Response.status(400).entity(Templates.queue(filter, rows, null, cursor, errors)).build();
+        }
         try {
-            Page<RequestView> page = requests.list(filter.status(), filter.view(), PAGE_SIZE, QueueFilter.emptyToNull(cursor));
+            Page<RequestView> page = requests.list(filter.status(), filter.view(), filter.type(), filter.jurisdiction(),
+                    filter.receivedFrom(), filter.receivedTo(), filter.subjectId(), filter.org(), filter.sort(),
+                    PAGE_SIZE, QueueFilter.emptyToNull(cursor));
             var now = java.time.Instant.now();
-            rows = filter.apply(page.items().stream().map(r -> QueueRow.of(r, now)).toList());
+            rows = page.items().stream().map(r -> QueueRow.of(r, now)).toList();
             next = page.next();
         } catch (PeerRefused e) {
             errors.putAll(e.problem().byField());
             errors.putIfAbsent("form", e.problem().message());
         }
-        int status400 = errors.isEmpty() ? 200 : 400;
-        return Response.status(status400).entity(Templates.queue(filter, rows, next, cursor, errors)).build();
+        return Response.status(errors.isEmpty() ? 200 : 400).entity(Templates.queue(filter, rows, next, cursor, errors)).build();
     }
 
     /** Bulk approve or deny: posted to the queue itself. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -26,7 +27,11 @@ public interface RequestApi {
     @GET
     @Path("/requests")
     Page<RequestView> list(@QueryParam("status") String status, @QueryParam("view") String view,
-                           @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
+                           @QueryParam("type") String type, @QueryParam("jurisdiction") String jurisdiction,
+                           @QueryParam("receivedFrom") LocalDate receivedFrom, @QueryParam("receivedTo") LocalDate receivedTo,
+                           @QueryParam("subjectId") String subjectId, @QueryParam("org") String org,
+                           @QueryParam("sort") String sort, @QueryParam("limit") int limit,
+                           @QueryParam("cursor") String cursor);
 
     @GET
     @Path("/requests/{id}")

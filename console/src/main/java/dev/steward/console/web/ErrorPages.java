@@ -36,7 +36,12 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response refused(PeerRefused e) {
-        return page(e.problem().status(), Templates.refused(e.problem()));
+        Response r = page(e.problem().status(), Templates.refused(e.problem()));
+        if (e.problem().status() == 429 && e.retryAfterSeconds() != null) {
+            // "too many": the service's message says how long; the header says it to the browser too
+            return Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        return r;
     }
 
     @ServerExceptionMapper

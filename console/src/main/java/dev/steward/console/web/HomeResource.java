@@ -27,6 +27,9 @@ public class HomeResource {
     @Authenticated
     public Response home() {
         Viewer viewer = Globals.viewer();
+        if (!viewer.hasWork() && viewer.is(Viewer.CUSTOMER)) {
+            return Response.seeOther(URI.create("/privacy/me")).build();
+        }
         if (!viewer.hasWork()) {
             return notForYourRole();
         }

@@ -14,6 +14,8 @@ public record Viewer(String name, Set<String> roles, List<NavItem> navigation) {
     public static final String PRIVACY_OFFICER = "privacy-officer";
     public static final String LEGAL = "legal";
     public static final String AUDITOR = "auditor";
+    /** A person signed up directly: nothing in the console's back office, "my privacy" in the Privacy Center. */
+    public static final String CUSTOMER = "customer";
 
     /** A navigation link and the roles that may follow it (the roles the page and its service both allow). */
     @TemplateData
@@ -27,6 +29,7 @@ public record Viewer(String name, Set<String> roles, List<NavItem> navigation) {
             new NavItem("/reports/metrics", "Request metrics", Set.of(PRIVACY_OFFICER, AUDITOR)),
             new NavItem("/disclosures", "Disclosures", Set.of(LEGAL, PRIVACY_OFFICER, AUDITOR)),
             new NavItem("/disclosures/new", "Record a disclosure", Set.of(LEGAL)),
+            new NavItem("/demands", "Legal demands", Set.of(LEGAL, PRIVACY_OFFICER, AUDITOR)),
             new NavItem("/holds", "Legal holds", Set.of(LEGAL, PRIVACY_OFFICER, AUDITOR)),
             new NavItem("/subprocessors", "Sub-processors", Set.of(LEGAL, PRIVACY_OFFICER, AUDITOR)),
             new NavItem("/transparency", "Transparency report", Set.of(LEGAL, PRIVACY_OFFICER, AUDITOR)),
