@@ -234,6 +234,8 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         env.put("QUARKUS_MAILER_FROM", "privacy@steward.localhost");
         env.put("STEWARD_PRIVACY_CENTER_URL", "http://127.0.0.1:" + consolePort);
+        // the console forwards each visitor's address (X-Forwarded-For); on this machine it is on the loopback
+        env.put("TRUSTED_PROXIES", "127.0.0.1");
         return env;
     }
 

@@ -29,7 +29,8 @@ final class WalkThrough {
                   olivia (privacy officer): the request queue, request pages, compliance report
                   lena (legal): record disclosures, legal holds, sub-processors, transparency report
                   audrey (auditor): the ledger (verify, checkpoint, entries), reports
-                  a customer (alice) or a client-admin (acme-admin) is told the console is not for them.
+                  alice (customer): "My privacy", her own requests and consents
+                  a client-admin (acme-admin) is told the console is not for them.
                 The Privacy Center, for anyone without signing in: %8$s/privacy
                   ask for your data with any e-mail address, then read the code from the mailbox page
                   above (%9$s) and enter it; the status page link arrives in the same mail.
