@@ -171,4 +171,20 @@ class LegalDemandTest {
                 .body(body).when().post("/legal-demands").then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("id", equalTo(first));
     }
+
+    @Test
+    void cardNumbersAndNulBytesAreRefusedAsEverywhere() {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> body = intake("SUBPOENA", "US", List.of(subject("acme", "u-1")), List.of("user.contact.email"), today, 10);
+        body.put("description", "Asks about card 4111 1111-1111 1111");
+        given().auth().oauth2(Tokens.legal("lena")).contentType(ContentType.JSON).body(body)
+                .when().post("/legal-demands").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("description"))
+                .body(org.hamcrest.Matchers.not(containsString("4111")));
+        body.put("description", "nul \u0000 byte");
+        given().auth().oauth2(Tokens.legal("lena")).contentType(ContentType.JSON).body(body)
+                .when().post("/legal-demands").then().statusCode(org.hamcrest.Matchers.both(
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(400)).and(org.hamcrest.Matchers.lessThan(500)))
+                .contentType("application/problem+json");
+    }
 }

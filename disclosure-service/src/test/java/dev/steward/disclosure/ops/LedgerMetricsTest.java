@@ -21,6 +21,7 @@ class LedgerMetricsTest {
     @Test
     void everyMetricIsExposedAndTheSelfVerificationReportsAVerifiedLedger() {
         assertTrue(metrics.verifyNow().valid());
+        given().when().get("/subprocessors").then().statusCode(200); // so the HTTP server metrics have a request
         String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String name : List.of("steward_ledger_entries", "steward_ledger_verification_last_run",
                 "steward_ledger_verification_last_success", "steward_ledger_checkpoint_age", "steward_legal_holds_active",
