@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  * database (states, notices), so a restart or another replica simply picks up where it stands.
  * Each run (1) lapses preservations past their date unless a production follows — a demand that
  * follows the preservation and was not rejected or found without data — releasing their holds;
- * (2) delivers every notice that is due and not yet acknowledged (retried on each run).
+ * (2) places any hold a standing preservation still lacks (its intake failed half-way);
+ * (3) delivers every notice that is due and not yet acknowledged (retried on each run).
  * Two replicas may both try a notice: it carries one delivery id, so the Client de-duplicates, and
  * of two lapse events only one is recorded (the event's step is unique).
  */
@@ -73,6 +74,16 @@ public class DemandSweep {
                 lapsedCount++;
             } catch (RuntimeException e) {
                 LOG.warnf("Preservation of legal demand %s not lapsed yet: %s", id, e.getMessage());
+            }
+        }
+        List<UUID> standing = QuarkusTransaction.requiringNew().call(() -> DemandState.<DemandState>find(
+                "from DemandState s where s.preserveUntil >= ?1 and s.preservationReleased = false", today).list()
+                .stream().map(s -> s.demandId).toList());
+        for (UUID id : standing) {
+            try {
+                QuarkusTransaction.requiringNew().call(() -> workflow.preserve(id));
+            } catch (RuntimeException e) {
+                LOG.warnf("Holds of the preservation of legal demand %s not complete yet: %s", id, e.getMessage());
             }
         }
         int delivered = 0;

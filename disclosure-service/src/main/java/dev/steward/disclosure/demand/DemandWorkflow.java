@@ -104,11 +104,7 @@ public class DemandWorkflow {
         }
         ledger.appendAndWait(requestKeys.keyed(demandLedger.content(demand, first, state.next(first)), key));
         if (demand.processType == ProcessType.PRESERVATION_REQUEST) {
-            // after the demand is durable: a hold always names a recorded demand
-            holds.place(demand.identifiers(), HoldReason.PRESERVATION_REQUEST, caseReference(demand.id),
-                    "Preservation request " + (demand.caseNumber == null ? "" : demand.caseNumber + " ")
-                            + "from " + demand.agencyName + ", until " + state.preserveUntil,
-                    actor.name(), now);
+            preserve(demand, state.preserveUntil); // after the demand is durable: a hold always names a recorded demand
         }
         return demand.id;
     }
@@ -292,6 +288,22 @@ public class DemandWorkflow {
         next.preservationExtended = true;
         append(demand, e, next, key);
         return id;
+    }
+
+    /**
+     * Places the preservation's holds on every named subject that has none yet: at intake, and again
+     * by the sweep while the preservation stands (so holds a failure kept from being placed follow).
+     */
+    int preserve(LegalDemand demand, LocalDate until) {
+        return holds.placeMissing(demand.identifiers(), HoldReason.PRESERVATION_REQUEST, caseReference(demand.id),
+                "Preservation request " + (demand.caseNumber == null ? "" : demand.caseNumber + " ")
+                        + "from " + demand.agencyName + ", until " + until, demand.recordedBy, now()).size();
+    }
+
+    /** The sweep's: a standing preservation's missing holds are placed. */
+    int preserve(UUID id) {
+        DemandState state = state(id);
+        return state.preservationReleased ? 0 : preserve(demand(id), state.preserveUntil);
     }
 
     /** The sweep's: a lapsed preservation's holds are released and the lapse recorded. */

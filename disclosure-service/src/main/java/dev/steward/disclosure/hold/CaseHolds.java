@@ -5,6 +5,8 @@ import dev.steward.platform.subject.SubjectRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,14 +26,23 @@ public class CaseHolds {
         this.holdLedger = holdLedger;
     }
 
-    /** Places a hold on each subject; answers once all are durable in the ledger. */
-    public List<UUID> place(List<SubjectRef> subjects, HoldReason reason, String caseReference, String description,
-                            String actor, Instant at) {
+    /**
+     * Places a hold on each subject the case has no hold on yet (so a retry after a failure half-way
+     * completes the set, and never doubles it); answers once all are durable in the ledger.
+     */
+    public List<UUID> placeMissing(List<SubjectRef> subjects, HoldReason reason, String caseReference, String description,
+                                   String actor, Instant at) {
+        Set<SubjectRef> held = new HashSet<>();
+        for (LegalHold h : LegalHold.<LegalHold>list("caseReference", caseReference)) {
+            held.add(h.subject());
+        }
         List<UUID> ids = new ArrayList<>();
         for (SubjectRef s : subjects) {
-            LegalHold h = new NewHold(s, null, reason, description, caseReference).place(actor, at);
-            ledger.appendAndWait(holdLedger.placed(h));
-            ids.add(h.id);
+            if (held.add(s)) {
+                LegalHold h = new NewHold(s, null, reason, description, caseReference).place(actor, at);
+                ledger.appendAndWait(holdLedger.placed(h));
+                ids.add(h.id);
+            }
         }
         return ids;
     }

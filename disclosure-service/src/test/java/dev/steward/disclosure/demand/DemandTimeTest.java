@@ -95,6 +95,7 @@ class DemandTimeTest {
                 .body("items.id", hasItem(lapsing)).body("items.id", not(hasItem(extended)));
         sweep.run();
         held(org, "p-1").body("held", equalTo(true)); // not lapsed yet
+        demand(lapsing).body("preservation.holds", hasSize(2)); // the sweep completes missing holds, never doubles them
 
         clock.advance(Duration.ofDays(6)); // day 91: past the 90 days
         sweep.run();

@@ -151,6 +151,10 @@ class LegalDemandTest {
                 .body("items[0].emergency", equalTo(true))
                 .body("items.id", hasItem(normal))
                 .body("items.id", hasItem(emergency));
+        given().auth().oauth2(Tokens.auditor("audrey")).when().get("/legal-demands/scope-rules").then().statusCode(200)
+                .body("SUBPOENA", hasItem("user.contact"))
+                .body("SEARCH_WARRANT", equalTo(List.of("*")))
+                .body("PRESERVATION_REQUEST", hasSize(0));
         given().auth().oauth2(Tokens.officer("olga")).queryParam("view", "sideways").when().get("/legal-demands")
                 .then().statusCode(400).body("errors[0].field", equalTo("view"));
         // customers and client-admins are refused; only legal writes
