@@ -12,6 +12,8 @@ import static dev.steward.disclosure.demand.Demands.subject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -73,7 +75,7 @@ class DemandTimeTest {
         String followed = receive("lena", intake("PRESERVATION_REQUEST", "CA", List.of(subject(org, "p-4")), List.of(), today, 5));
         Map<String, Object> subpoena = intake("SUBPOENA", "CA", List.of(subject(org, "p-4")), List.of("user.contact.email"), today, 30);
         subpoena.put("followsDemand", followed);
-        receive("lena", subpoena);
+        String subpoenaId = receive("lena", subpoena);
 
         held(org, "p-1").body("held", equalTo(true)).body("holds[0].reason", equalTo("PRESERVATION_REQUEST"));
         held(org, "p-2").body("held", equalTo(true));
@@ -106,6 +108,20 @@ class DemandTimeTest {
         demand(lapsing).body("preservation.released", equalTo(true))
                 .body("events.action", hasItem("PRESERVATION_LAPSED"));
         demand(followed).body("preservation.released", equalTo(false));
+        // the subpoena was due on day 30: overdue now, counted by the gauge; its Client notice (no
+        // callback registered for this org) was tried, failed, and is overdue with its last error
+        given().auth().oauth2(Tokens.legal("lena")).queryParam("view", "overdue").queryParam("limit", 500)
+                .when().get("/legal-demands").then().statusCode(200)
+                .body("items.id", hasItem(subpoenaId))
+                .body("items.find { it.id == '" + subpoenaId + "' }.deadline.overdue", equalTo(true));
+        String gauge = given().when().get("/q/metrics").then().statusCode(200).extract().asString()
+                .lines().filter(l -> l.startsWith("steward_legal_demands_overdue ")).findFirst().orElseThrow();
+        assertTrue(Double.parseDouble(gauge.substring(gauge.indexOf(' ') + 1)) >= 1, gauge);
+        given().auth().oauth2(Tokens.auditor("audrey")).queryParam("view", "overdue").queryParam("limit", 500)
+                .when().get("/legal-notices").then().statusCode(200)
+                .body("items.find { it.demandId == '" + subpoenaId + "' }.overdue", equalTo(true))
+                .body("items.find { it.demandId == '" + subpoenaId + "' }.attempts", greaterThanOrEqualTo(1))
+                .body("items.find { it.demandId == '" + subpoenaId + "' }.lastError", notNullValue());
         // a second run changes nothing more
         sweep.run();
         demand(lapsing).body("events.findAll { it.action == 'PRESERVATION_LAPSED' }", hasSize(1));
