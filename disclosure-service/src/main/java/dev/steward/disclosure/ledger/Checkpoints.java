@@ -97,4 +97,9 @@ public class Checkpoints {
         QuarkusTransaction.requiringNew().run(cp::persist);
         return cp;
     }
+
+    /** When the newest checkpoint was signed, if any was. */
+    public Optional<java.time.Instant> latestSignedAt() {
+        return Checkpoint.latest().map(cp -> cp.signedAt);
+    }
 }

@@ -33,4 +33,7 @@ public interface LedgerConfig {
     Duration checkpointEvery();
 
     Duration checkpointDelay();
+
+    /** How often the service re-verifies its whole ledger (and once at start); the result is in its metrics. */
+    Duration verifyEvery();
 }

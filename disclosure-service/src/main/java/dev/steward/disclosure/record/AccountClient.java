@@ -36,4 +36,9 @@ public interface AccountClient {
     @GET
     @Path("/subjects/{org}/{kind}/{id}/consents")
     JsonNode consents(@PathParam("org") String org, @PathParam("kind") String kind, @PathParam("id") String id);
+
+    /** The Client org: {@code callbackUrl} and {@code callbackSecret} are where and how its notices are signed and sent. */
+    @GET
+    @Path("/orgs/{id}")
+    JsonNode organisation(@PathParam("id") String id);
 }

@@ -24,9 +24,13 @@ public class DisclosureService {
     private final ConsentCheck consent;
     private final Clock clock;
     private final RequestKeys requestKeys;
+    private final Approvals approvals;
+    private final DisclosureSettings settings;
 
     public DisclosureService(DisclosureRepository repository, LedgerWriter ledger, ConsentCheck consent, Clock clock,
-                             RequestKeys requestKeys) {
+                             RequestKeys requestKeys, Approvals approvals, DisclosureSettings settings) {
+        this.approvals = approvals;
+        this.settings = settings;
         this.requestKeys = requestKeys;
         this.repository = repository;
         this.ledger = ledger;
@@ -54,18 +58,9 @@ public class DisclosureService {
             throw ProblemException.unprocessable("invalid-dates", "Dates do not add up",
                     "The request's dates are not possible", errors.toArray(FieldError[]::new));
         }
+        String approver = blankToNull(in.approver());
         if (in.recipient().type().needsFourEyes()) {
-            if (in.approver() == null || in.approver().isBlank()) {
-                throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
-                        "Disclosures to " + in.recipient().type() + " need an approver other than the person recording them",
-                        new FieldError("approver", "is required for " + in.recipient().type() + " disclosures"));
-            }
-            String approver = in.approver().trim().toLowerCase(Locale.ROOT);
-            if (approver.equals(callerId.toLowerCase(Locale.ROOT)) || approver.equals(callerName.toLowerCase(Locale.ROOT))) {
-                throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
-                        "The approver must be a different person from the one recording the disclosure (four eyes)",
-                        new FieldError("approver", "must not be the person recording the disclosure"));
-            }
+            approver = fourEyes(in, callerId, callerName);
         }
         if (in.corrects() != null && !Disclosure.exists(in.corrects())) {
             throw ProblemException.unprocessable("unknown-correction-target", "Corrected entry not found",
@@ -78,10 +73,35 @@ public class DisclosureService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         DisclosureRecord r = new DisclosureRecord(UUID.randomUUID(), now, callerName, in.recipient(), in.legalBasis(),
                 blankToNull(in.caseReference()), in.receivedOn(), in.disclosedOn(), List.copyOf(in.subjects()),
-                List.copyOf(in.dataCategories()), in.purpose(), in.outcome(), blankToNull(in.approver()),
+                List.copyOf(in.dataCategories()), in.purpose(), in.outcome(), approver,
                 in.attachments() == null ? List.of() : List.copyOf(in.attachments()), in.nonDisclosureOrder(),
                 in.corrects(), blankToNull(in.correctionNote()));
         return new Recorded(r, ledger.appendAndWait(requestKeys.keyed(repository.content(r), key)));
+    }
+
+    /** The approver's name: from a second user's approval, or (unless signed approvals are required) the typed name. */
+    private String fourEyes(NewDisclosure in, String callerId, String callerName) {
+        if (in.approval() != null) {
+            return approvals.use(in, callerId);
+        }
+        String type = in.recipient().type().name();
+        if (settings.requireSignedApproval()) {
+            throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
+                    "Disclosures to " + type + " need an approval given by a second legal user (POST /disclosures/approvals)",
+                    new FieldError("approval", "is required for " + type + " disclosures"));
+        }
+        if (in.approver() == null || in.approver().isBlank()) {
+            throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
+                    "Disclosures to " + type + " need an approver other than the person recording them",
+                    new FieldError("approver", "is required for " + type + " disclosures"));
+        }
+        String approver = in.approver().trim().toLowerCase(Locale.ROOT);
+        if (approver.equals(callerId.toLowerCase(Locale.ROOT)) || approver.equals(callerName.toLowerCase(Locale.ROOT))) {
+            throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
+                    "The approver must be a different person from the one recording the disclosure (four eyes)",
+                    new FieldError("approver", "must not be the person recording the disclosure"));
+        }
+        return in.approver();
     }
 
     private static String blankToNull(String s) {

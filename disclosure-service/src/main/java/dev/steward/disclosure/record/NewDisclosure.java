@@ -15,7 +15,12 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A disclosure as legal records it. Never edited: {@code corrects} names the entry a correction replaces. */
+/**
+ * A disclosure as legal records it. Never edited: {@code corrects} names the entry a correction
+ * replaces. To law enforcement or a regulator it needs four eyes: {@code approval}, given by a
+ * second legal user through POST /disclosures/approvals for exactly this disclosure (or, unless
+ * steward.disclosure.require-signed-approval, a typed {@code approver} other than the caller).
+ */
 public record NewDisclosure(
         @NotNull @Valid Recipient recipient,
         @NotNull LegalBasis legalBasis,
@@ -28,6 +33,7 @@ public record NewDisclosure(
         @NotBlank @Size(max = 2000) String purpose,
         @NotNull Outcome outcome,
         @Size(min = 1, max = 200) String approver,
+        UUID approval,
         @Size(max = 50) List<@NotNull @Valid Attachment> attachments,
         @Valid NonDisclosureOrder nonDisclosureOrder,
         UUID corrects,

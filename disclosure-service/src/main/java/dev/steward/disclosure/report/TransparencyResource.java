@@ -59,17 +59,13 @@ public class TransparencyResource {
     public Response report(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                            @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "json|csv", message = "must be json or csv") String format,
                            @QueryParam("bands") @DefaultValue("false") boolean bands) throws SQLException {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate end = to == null ? today : to;
-        LocalDate start = from == null ? LocalDate.of(end.getYear() - 1, 1, 1) : from;
-        if (start.isAfter(end)) {
-            throw ProblemException.badRequest("from must not be after to", new Problem.FieldError("from", "is after to"));
-        }
+        Range range = Range.of(from, to, clock);
+        LocalDate start = range.start();
+        LocalDate end = range.end();
         List<Row> rows = new ArrayList<>();
         // plain JDBC: a set-based aggregate (group by over the current records), nothing to map to entities
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("select extract(year from d.received_on)::int || '-H'"
-                     + " || case when extract(month from d.received_on) <= 6 then '1' else '2' end as period,"
+             PreparedStatement ps = c.prepareStatement("select " + halfYear("d.received_on") + " as period,"
                      + " d.recipient_type, d.legal_basis, d.outcome, count(*)"
                      + " from disclosure d where d.received_on between ? and ?"
                      + " and not exists (select 1 from disclosure n where n.corrects = d.id)"
@@ -86,10 +82,33 @@ public class TransparencyResource {
             }
         }
         Report report = new Report(start, end, bands, clock.instant(), rows);
+        return respond(format, report, () -> csv(report), "transparency-" + start + "-" + end + ".csv");
+    }
+
+    /** The report's period: {@code to} defaults to today, {@code from} to 1 January of the year before. */
+    record Range(LocalDate start, LocalDate end) {
+
+        static Range of(LocalDate from, LocalDate to, Clock clock) {
+            LocalDate end = to == null ? LocalDate.now(clock) : to;
+            LocalDate start = from == null ? LocalDate.of(end.getYear() - 1, 1, 1) : from;
+            if (start.isAfter(end)) {
+                throw ProblemException.badRequest("from must not be after to", new Problem.FieldError("from", "is after to"));
+            }
+            return new Range(start, end);
+        }
+    }
+
+    /** SQL naming the half-year of a date column: {@code 2026-H2}. */
+    static String halfYear(String column) {
+        return "extract(year from " + column + ")::int || '-H' || case when extract(month from " + column
+                + ") <= 6 then '1' else '2' end";
+    }
+
+    /** The report as JSON, or as a CSV download. */
+    static Response respond(String format, Object report, java.util.function.Supplier<String> csv, String filename) {
         if ("csv".equals(format)) {
-            return Response.ok(csv(report), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"transparency-" + start + "-" + end + ".csv\"")
-                    .build();
+            return Response.ok(csv.get(), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }

@@ -29,13 +29,18 @@ public record NewSubProcessor(
     SubProcessor register(String actor) {
         SubProcessor sp = new SubProcessor();
         sp.id = UUID.randomUUID();
+        sp.createdBy = actor;
+        applyTo(sp);
+        return sp;
+    }
+
+    /** Replaces every field the legal team keeps (a full replacement, as PUT means). */
+    void applyTo(SubProcessor sp) {
         sp.name = name;
         sp.purpose = purpose;
         sp.dataCategories = List.copyOf(dataCategories);
         sp.country = country;
         sp.agreementInForce = agreementInForce;
         sp.agreementSince = agreementSince;
-        sp.createdBy = actor;
-        return sp;
     }
 }

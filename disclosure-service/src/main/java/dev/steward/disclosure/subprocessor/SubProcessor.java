@@ -8,17 +8,16 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A sub-processor as registered and published (table subprocessor, append-only). {@code flagged}
+ * A sub-processor as registered and published (table subprocessor: its current version; every
+ * version an edit replaced is kept in subprocessor_change). {@code flagged}
  * is true when no agreement with at least the policy's protections is in force (§5, §7): the
  * compliance report lists those.
  */
 @Entity
-@Immutable
 @Table(name = "subprocessor")
 public class SubProcessor extends PanacheEntityBase {
 

@@ -19,6 +19,13 @@ import java.sql.SQLException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -38,10 +45,14 @@ public class SubProcessorResource {
 
     private final Caller caller;
     private final IdempotentPosts idempotentPosts;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    public SubProcessorResource(Caller caller, IdempotentPosts idempotentPosts) {
+    public SubProcessorResource(Caller caller, IdempotentPosts idempotentPosts, ObjectMapper json, Clock clock) {
         this.caller = caller;
         this.idempotentPosts = idempotentPosts;
+        this.json = json;
+        this.clock = clock;
     }
 
     @POST
@@ -65,6 +76,36 @@ public class SubProcessorResource {
             throw exists;
         }
         return Response.created(URI.create("/subprocessors/" + sp.id)).entity(sp).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.LEGAL)
+    @Operation(summary = "Replace a sub-processor's entry (the same JSON as POST); the version it replaces is kept in its history")
+    @APIResponseSchema(value = SubProcessor.class, responseCode = "200", responseDescription = "The sub-processor as it now stands")
+    public SubProcessor replace(@PathParam("id") UUID id, @Valid @NotNull NewSubProcessor in) throws JsonProcessingException {
+        SubProcessor sp = SubProcessor.<SubProcessor>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Sub-processor " + id));
+        if (SubProcessor.count("name = ?1 and id <> ?2", in.name(), id) > 0) {
+            throw ProblemException.conflict("subprocessor-exists", "Sub-processor exists",
+                    "Another sub-processor named '" + in.name() + "' is already registered");
+        }
+        SubProcessorChange change = new SubProcessorChange();
+        change.id = UUID.randomUUID();
+        change.subprocessorId = id;
+        change.changedBy = caller.name();
+        change.changedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        change.before = json.writeValueAsString(sp);
+        in.applyTo(sp);
+        change.after = json.writeValueAsString(sp);
+        try {
+            sp.persistAndFlush(); // the unique name keeps the first of two concurrent renames to one name
+        } catch (ConstraintViolationException e) {
+            throw ProblemException.conflict("subprocessor-exists", "Sub-processor exists",
+                    "Another sub-processor named '" + in.name() + "' is already registered");
+        }
+        change.persist();
+        return sp;
     }
 
     @GET

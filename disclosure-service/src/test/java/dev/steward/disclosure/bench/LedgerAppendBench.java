@@ -101,6 +101,11 @@ public final class LedgerAppendBench {
         public Duration checkpointDelay() {
             return Duration.ofMinutes(5);
         }
+
+        @Override
+        public Duration verifyEvery() {
+            return Duration.ofHours(1);
+        }
     }
 
     private interface Op {

@@ -11,6 +11,7 @@ import dev.steward.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class SubProcessorResourceTest {
@@ -70,5 +71,46 @@ class SubProcessorResourceTest {
     void unknownIdIs404() {
         given().when().get("/subprocessors/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404).body("detail", notNullValue()).body("errors", nullValue());
+    }
+
+    @Test
+    void editReplacesTheEntryKeepsItsHistoryAndNeedsLegal() {
+        String id = given().auth().oauth2(Tokens.legal("lena")).contentType(ContentType.JSON)
+                .body("{\"name\":\"Edit Me Inc\",\"purpose\":\"Support\",\"dataCategories\":[\"user.contact.email\"],"
+                        + "\"country\":\"US\",\"agreementInForce\":false}")
+                .when().post("/subprocessors").then().statusCode(201).extract().path("id");
+        String edited = "{\"name\":\"Edit Me GmbH\",\"purpose\":\"Support tickets\",\"dataCategories\":"
+                + "[\"user.contact.email\",\"user.name\"],\"country\":\"DE\",\"agreementInForce\":true,"
+                + "\"agreementSince\":\"2024-01-15\"}";
+        given().auth().oauth2(Tokens.legal("leo")).contentType(ContentType.JSON).body(edited)
+                .when().put("/subprocessors/" + id)
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("name", equalTo("Edit Me GmbH"))
+                .body("country", equalTo("DE"))
+                .body("dataCategories", hasSize(2))
+                .body("flagged", equalTo(false));
+        given().when().get("/subprocessors/" + id).then().statusCode(200)
+                .body("purpose", equalTo("Support tickets")).body("agreementSince", equalTo("2024-01-15"));
+        // the replaced version is kept
+        assertEquals(1L, changes(id));
+
+        // a name another sub-processor has is refused; unknown id 404; bad body names the field; roles
+        register("Edit Other", true);
+        given().auth().oauth2(Tokens.legal("leo")).contentType(ContentType.JSON)
+                .body(edited.replace("Edit Me GmbH", "Edit Other"))
+                .when().put("/subprocessors/" + id).then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.legal("leo")).contentType(ContentType.JSON).body(edited)
+                .when().put("/subprocessors/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+        given().auth().oauth2(Tokens.legal("leo")).contentType(ContentType.JSON).body(edited.replace("\"DE\"", "\"de\""))
+                .when().put("/subprocessors/" + id).then().statusCode(400).body("errors.field", hasItem("country"));
+        given().auth().oauth2(Tokens.auditor("audrey")).contentType(ContentType.JSON).body(edited)
+                .when().put("/subprocessors/" + id).then().statusCode(403);
+        assertEquals(1L, changes(id));
+    }
+
+    private static long changes(String id) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                SubProcessorChange.count("subprocessorId", java.util.UUID.fromString(id)));
     }
 }
