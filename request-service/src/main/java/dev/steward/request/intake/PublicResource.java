@@ -3,9 +3,7 @@ package dev.steward.request.intake;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import dev.steward.platform.problem.Problem;
 import dev.steward.platform.problem.ProblemException;
-import dev.steward.platform.problem.Problems;
 import dev.steward.request.report.ReportWriter;
 import dev.steward.request.report.Reports;
 import dev.steward.request.report.SignedLinks;
@@ -37,16 +35,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PublicResource {
 
     private final Intake intake;
-    private final RateLimiter limiter;
+    private final PublicLimits limits;
     private final Reports reports;
     private final ReportWriter writer;
     private final SignedLinks links;
     private final Clock clock;
 
-    public PublicResource(Intake intake, RateLimiter limiter, Reports reports, ReportWriter writer, SignedLinks links,
+    public PublicResource(Intake intake, PublicLimits limits, Reports reports, ReportWriter writer, SignedLinks links,
                           Clock clock) {
         this.intake = intake;
-        this.limiter = limiter;
+        this.limits = limits;
         this.reports = reports;
         this.writer = writer;
         this.links = links;
@@ -58,20 +56,16 @@ public class PublicResource {
     @PermitAll
     @Operation(summary = "Submit a request without signing in", description = "For end users and visitors. About a "
             + "Client's end user or visitor, the request is routed to that Client (ROUTED_TO_CONTROLLER, signed "
-            + "callback); otherwise it waits for identity verification by a privacy officer. Rate-limited per client IP.")
+            + "callback); otherwise it waits for identity verification by a privacy officer. Rate-limited per client address and per e-mail address.")
     @APIResponse(responseCode = "201", description = "Received: the request's id, status and due date (the request is at Location)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestResource.Submitted.class)))
     @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the request it created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestResource.Submitted.class)))
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or for this e-mail address (Retry-After)")
     public Response submit(@Context HttpServerRequest http, @Valid @NotNull PublicRequest in,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        String ip = http.remoteAddress() == null ? "unknown" : http.remoteAddress().host();
-        long wait = limiter.acquire(ip);
-        if (wait > 0) {
-            return Response.fromResponse(Problems.response(Problem.of(429, "rate-limited", "Too many requests",
-                    "Too many requests from your address; try again in " + wait + " seconds")))
-                    .header("Retry-After", wait).build();
-        }
+        limits.address(http);
+        limits.email(in.contact());
         return RequestResource.created(intake.submitPublic(in, idempotencyKey));
     }
 
