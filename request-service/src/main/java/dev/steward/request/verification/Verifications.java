@@ -14,6 +14,7 @@ import dev.steward.request.steps.Step;
 import dev.steward.request.steps.StepResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import java.util.UUID;
  * an officer, and later codes (re-verification) give a new status link. Routed requests have no code.
  */
 @ApplicationScoped
+@Startup // its metrics exist from the start (at 0), not from the first use
 @Transactional(rollbackOn = Exception.class)
 public class Verifications {
 
