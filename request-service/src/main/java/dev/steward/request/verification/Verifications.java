@@ -6,6 +6,7 @@ import dev.steward.platform.subject.SubjectRef;
 import dev.steward.request.lifecycle.Lifecycle;
 import dev.steward.request.lifecycle.Manner;
 import dev.steward.request.lifecycle.Request;
+import dev.steward.request.lifecycle.RequestEvent;
 import dev.steward.request.lifecycle.RequestStatus;
 import dev.steward.request.lifecycle.RequestType;
 import dev.steward.request.report.Reports;
@@ -58,6 +59,16 @@ public class Verifications {
     public record StatusView(UUID id, RequestType type, RequestStatus status, Instant receivedAt, Instant dueAt,
                              Instant respondedAt, List<StepView> steps, JsonNode outcome, String reportLink) {
     }
+
+    /** The steps as the requester reads them on the status page. */
+    private static final Map<Step, String> PLAIN_NAMES = Map.of(
+            Step.EXPORT, "Collect your data",
+            Step.ACCOUNTING, "List who your data was disclosed to",
+            Step.REPORT, "Prepare your report",
+            Step.RECTIFY, "Correct your data",
+            Step.CHECK_HOLDS, "Check for legal holds",
+            Step.ERASE, "Delete your data",
+            Step.RESTRICT, "Restrict the use of your data");
 
     private final Secrets secrets;
     private final Lifecycle lifecycle;
@@ -147,6 +158,9 @@ public class Verifications {
         Request r = Request.byId(id).orElseThrow(() -> ProblemException.notFound("Status link"));
         Map<String, Instant> done = StepResult.doneAt(id);
         List<StepView> steps = new ArrayList<>();
+        Instant verifiedAt = RequestEvent.of(id).stream().filter(e -> e.to == RequestStatus.VERIFIED).map(e -> e.at)
+                .findFirst().orElse(null);
+        steps.add(new StepView("Identity confirmed by e-mail", verifiedAt != null ? "DONE" : "PENDING", verifiedAt));
         boolean failedMarked = false;
         for (Step step : Step.plan(r.type)) {
             Instant at = done.get(step.name());
@@ -155,7 +169,7 @@ public class Verifications {
                 state = "FAILED";
                 failedMarked = true;
             }
-            steps.add(new StepView(step.name(), state, at));
+            steps.add(new StepView(PLAIN_NAMES.get(step), state, at));
         }
         String reportLink = reports.find(id).map(x -> links.link(id, clock.instant()).url()).orElse(null);
         return new StatusView(r.id, r.type, r.status, r.receivedAt, r.dueAt, r.respondedAt, steps, r.outcome, reportLink);
