@@ -11,6 +11,7 @@ import dev.steward.request.lifecycle.RequestStatus;
 import dev.steward.request.lifecycle.RequestType;
 import dev.steward.request.peer.AccountClient;
 import dev.steward.request.peer.DisclosureClient;
+import dev.steward.request.peer.PeerCallMetrics;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -50,15 +51,18 @@ public class ComplianceResource {
     private final DeadlineGauges gauges;
     private final AccountClient accounts;
     private final DisclosureClient disclosures;
+    private final PeerCallMetrics peers;
 
     public ComplianceResource(AgroalDataSource db, ObjectMapper json, Clock clock, DeadlineGauges gauges,
-                              @RestClient AccountClient accounts, @RestClient DisclosureClient disclosures) {
+                              @RestClient AccountClient accounts, @RestClient DisclosureClient disclosures,
+                              PeerCallMetrics peers) {
         this.db = db;
         this.json = json;
         this.clock = clock;
         this.gauges = gauges;
         this.accounts = accounts;
         this.disclosures = disclosures;
+        this.peers = peers;
     }
 
     @GET
@@ -105,8 +109,8 @@ public class ComplianceResource {
         }
         requests.put("dueSoon", gauges.dueSoon());
         requests.put("shareDefinition", "answered on or before the due date / (answered + open past the due date)");
-        out.set("disclosure", peer("disclosure-service", disclosures::compliance));
-        out.set("account", peer("account-service", accounts::compliance));
+        out.set("disclosure", peer("disclosure-service", () -> peers.time("disclosure", disclosures::compliance)));
+        out.set("account", peer("account-service", () -> peers.time("account", accounts::compliance)));
         return out;
     }
 

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -48,6 +49,7 @@ public class Execution {
     private final AgroalDataSource dataSource;
     private final ExecutionSettings settings;
     private final List<Task<?>> tasks;
+    private final List<RecurringTask<?>> recurring;
     private final SchedulerClient client;
     private final String instanceName;
     private volatile Scheduler scheduler;
@@ -56,7 +58,9 @@ public class Execution {
                      @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.dataSource = dataSource;
         this.settings = settings;
-        this.tasks = tasks.stream().toList();
+        // recurring tasks are scheduled at start (db-scheduler's start tasks); the others are scheduled by the code
+        this.recurring = tasks.stream().filter(RecurringTask.class::isInstance).<RecurringTask<?>>map(t -> (RecurringTask<?>) t).toList();
+        this.tasks = tasks.stream().filter(t -> !(t instanceof RecurringTask)).toList();
         this.client = SchedulerClient.Builder.create(dataSource, this.tasks).enablePriority().build();
         this.instanceName = settings.instanceName().filter(n -> !n.isBlank())
                 .orElseGet(() -> new SchedulerName.Hostname().getName() + ":" + httpPort);
@@ -79,6 +83,7 @@ public class Execution {
         }
         int reclaimed = reclaimOwnPicks();
         scheduler = Scheduler.create(dataSource, tasks)
+                .startTasks(recurring)
                 .schedulerName(new SchedulerName.Fixed(instanceName))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())

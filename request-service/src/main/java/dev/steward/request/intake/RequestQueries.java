@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,53 +35,87 @@ public class RequestQueries {
         this.clock = clock;
     }
 
-    public Page<RequestView> list(Caller caller, RequestStatus status, String view, int limit, String cursor) {
+    /**
+     * The queue: {@code filter}'s conditions, scoped to what the caller may see, in {@code filter}'s order,
+     * keyset-paged on (sort column, id). A cursor carries the filter's fingerprint and the sort, so a
+     * cursor from another list (other filters or sort) is a 400 naming {@code cursor}.
+     */
+    public Page<RequestView> list(Caller caller, QueueFilter filter, int limit, String cursor) {
         List<String> where = new ArrayList<>();
         Parameters args = new Parameters();
         if (!caller.is(Roles.PRIVACY_OFFICER)) {
             if (caller.is(Roles.CLIENT_ADMIN) && caller.org().isPresent()) {
-                where.add("subjectOrg = :org and subjectOrg <> :provider");
-                args.and("org", caller.org().get());
+                where.add("subjectOrg = :callerOrg and subjectOrg <> :provider");
+                args.and("callerOrg", caller.org().get());
             } else {
                 where.add("subjectOrg = :provider and subjectKind = :account and subjectId = :self");
                 args.and("account", SubjectRef.Kind.ACCOUNT).and("self", caller.id());
             }
             args.and("provider", SubjectRef.PROVIDER_ORG);
         }
-        if (status != null) {
+        if (filter.status() != null) {
             where.add("status = :status");
-            args.and("status", status);
+            args.and("status", filter.status());
+        }
+        if (filter.type() != null) {
+            where.add("type = :type");
+            args.and("type", filter.type());
+        }
+        if (filter.jurisdiction() != null) {
+            where.add("jurisdiction = :jurisdiction");
+            args.and("jurisdiction", filter.jurisdiction());
+        }
+        if (filter.receivedFrom() != null) {
+            where.add("receivedAt >= :from");
+            args.and("from", filter.receivedFrom().atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (filter.receivedTo() != null) { // inclusive: up to the end of that day (UTC)
+            where.add("receivedAt < :to");
+            args.and("to", filter.receivedTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (filter.subjectId() != null) {
+            where.add("subjectId = :subjectId");
+            args.and("subjectId", filter.subjectId());
+        }
+        if (filter.org() != null) {
+            where.add("subjectOrg = :org");
+            args.and("org", filter.org());
         }
         Instant now = clock.instant();
-        boolean byDue = view != null;
-        if (byDue) {
+        if (filter.view() != null) {
             where.add("status in :open");
             args.and("open", RequestStatus.OPEN).and("now", now);
-            switch (view) {
-                case "overdue" -> where.add("dueAt < :now");
-                case "due-soon" -> {
-                    where.add("dueAt >= :now and dueAt < :soon");
-                    args.and("soon", now.plus(Duration.ofDays(deadlines.dueSoonDays())));
-                }
-                default -> throw ProblemException.badRequest("Unknown view",
-                        new Problem.FieldError("view", "must be overdue or due-soon"));
+            if (filter.view().equals("overdue")) {
+                where.add("dueAt < :now");
+            } else {
+                where.add("dueAt >= :now and dueAt < :soon");
+                args.and("soon", now.plus(Duration.ofDays(deadlines.dueSoonDays())));
             }
         }
+        QueueFilter.Sort sort = filter.sort();
+        String column = sort.column();
+        String fingerprint = filter.fingerprint();
         String key = Page.decode(cursor);
         if (key != null) {
-            String[] parts = key.split("\\|", 2);
+            String[] parts = key.split("\\|", 3);
+            if (parts.length != 3 || !parts[0].equals(fingerprint)) {
+                throw ProblemException.badRequest("The cursor belongs to another list (other filters or sort)",
+                        new Problem.FieldError("cursor", "is only valid with the filters and sort it came with"));
+            }
             try {
-                args.and("at", Instant.parse(parts[0])).and("id", UUID.fromString(parts[1]));
-            } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                args.and("at", Instant.parse(parts[1])).and("id", UUID.fromString(parts[2]));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw ProblemException.badRequest("The cursor is not valid",
                         new Problem.FieldError("cursor", "is not a cursor this API issued"));
             }
-            where.add(byDue ? "(dueAt, id) > (:at, :id)" : "(receivedAt, id) < (:at, :id)");
+            where.add("(" + column + ", id) " + (sort.descending() ? "<" : ">") + " (:at, :id)");
         }
+        String direction = sort.descending() ? " desc" : "";
         String query = (where.isEmpty() ? "" : "where " + String.join(" and ", where))
-                + (byDue ? " order by dueAt, id" : " order by receivedAt desc, id desc");
+                + " order by " + column + direction + ", id" + direction;
         List<Request> rows = Request.<Request>find("from Request " + query, args).range(0, limit).list();
-        Page<Request> page = Page.of(rows, limit, r -> (byDue ? r.dueAt : r.receivedAt) + "|" + r.id);
+        Page<Request> page = Page.of(rows, limit,
+                r -> fingerprint + "|" + (sort.column().equals("dueAt") ? r.dueAt : r.receivedAt) + "|" + r.id);
         return new Page<>(page.items().stream().map(r -> view(r, null, null, null)).toList(), page.next());
     }
 

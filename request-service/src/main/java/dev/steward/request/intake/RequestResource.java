@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +37,9 @@ import java.time.Instant;
 import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import dev.steward.request.deadline.Jurisdiction;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Data-subject requests for signed-in callers: intake, reading, and the lifecycle actions. */
@@ -91,12 +95,25 @@ public class RequestResource {
 
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.CLIENT_ADMIN, Roles.PRIVACY_OFFICER})
-    @Operation(summary = "List requests", description = "Newest first; view=overdue|due-soon lists open requests by due "
-            + "date. Customers see their own, client-admins their org's, privacy officers all.")
+    @Operation(summary = "List requests", description = "Newest first (sort=-received) unless sorted otherwise "
+            + "(received, due, -due); view=overdue|due-soon lists open requests, by due date unless sorted otherwise. "
+            + "Filters: status, type, jurisdiction, receivedFrom/receivedTo (ISO dates, inclusive, UTC), subjectId, org. "
+            + "A cursor continues only the list it came from (same filters and sort). Customers see their own, "
+            + "client-admins their org's, privacy officers all.")
     public Page<RequestView> list(@QueryParam("status") RequestStatus status, @QueryParam("view") String view,
+                                  @QueryParam("type") RequestType type, @QueryParam("jurisdiction") Jurisdiction jurisdiction,
+                                  @QueryParam("receivedFrom") @Parameter(description = "ISO date, inclusive (UTC)",
+                                          schema = @Schema(type = SchemaType.STRING, format = "date")) String receivedFrom,
+                                  @QueryParam("receivedTo") @Parameter(description = "ISO date, inclusive (UTC)",
+                                          schema = @Schema(type = SchemaType.STRING, format = "date")) String receivedTo,
+                                  @QueryParam("subjectId") @Size(max = 128) String subjectId,
+                                  @QueryParam("org") @Size(max = 64) String org,
+                                  @QueryParam("sort") @Parameter(schema = @Schema(enumeration = {"received", "-received", "due", "-due"}))
+                                  String sort,
                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                   @QueryParam("cursor") String cursor) {
-        return queries.list(caller, status, view, limit, cursor);
+        QueueFilter filter = QueueFilter.of(status, view, type, jurisdiction, receivedFrom, receivedTo, subjectId, org, sort);
+        return queries.list(caller, filter, limit, cursor);
     }
 
     @GET

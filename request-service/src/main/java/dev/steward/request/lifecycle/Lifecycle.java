@@ -19,7 +19,7 @@ public class Lifecycle {
 
     private static final Set<RequestStatus> ANSWERED = EnumSet.of(RequestStatus.COMPLETED,
             RequestStatus.PARTIALLY_COMPLETED, RequestStatus.DENIED, RequestStatus.CANCELLED,
-            RequestStatus.ROUTED_TO_CONTROLLER);
+            RequestStatus.ROUTED_TO_CONTROLLER, RequestStatus.EXPIRED);
 
     private final StepPlan steps;
     private final Clock clock;

@@ -6,7 +6,9 @@ import java.util.Set;
 /** Where a request stands (shaped like Ethyca Fides' privacy-request statuses). */
 public enum RequestStatus {
     RECEIVED, PENDING_VERIFICATION, VERIFIED, IN_PROGRESS, ROUTED_TO_CONTROLLER,
-    COMPLETED, PARTIALLY_COMPLETED, DENIED, CANCELLED, FAILED;
+    COMPLETED, PARTIALLY_COMPLETED, DENIED, CANCELLED, FAILED,
+    /** A public request whose requester never verified their e-mail address within the time allowed (final). */
+    EXPIRED;
 
     /** Statuses whose deadline is still running: the request has not been answered. */
     public boolean isOpen() {

@@ -3,6 +3,7 @@ package dev.steward.request.lifecycle;
 import static dev.steward.request.lifecycle.RequestStatus.CANCELLED;
 import static dev.steward.request.lifecycle.RequestStatus.COMPLETED;
 import static dev.steward.request.lifecycle.RequestStatus.DENIED;
+import static dev.steward.request.lifecycle.RequestStatus.EXPIRED;
 import static dev.steward.request.lifecycle.RequestStatus.FAILED;
 import static dev.steward.request.lifecycle.RequestStatus.IN_PROGRESS;
 import static dev.steward.request.lifecycle.RequestStatus.PARTIALLY_COMPLETED;
@@ -30,7 +31,7 @@ public final class Transitions {
 
     static {
         TABLE.put(RECEIVED, EnumSet.of(PENDING_VERIFICATION, VERIFIED, ROUTED_TO_CONTROLLER, DENIED, CANCELLED));
-        TABLE.put(PENDING_VERIFICATION, EnumSet.of(VERIFIED, DENIED, CANCELLED));
+        TABLE.put(PENDING_VERIFICATION, EnumSet.of(VERIFIED, DENIED, CANCELLED, EXPIRED));
         TABLE.put(VERIFIED, EnumSet.of(IN_PROGRESS, DENIED, CANCELLED));
         TABLE.put(IN_PROGRESS, EnumSet.of(COMPLETED, PARTIALLY_COMPLETED, DENIED, FAILED, CANCELLED));
         TABLE.put(FAILED, EnumSet.of(IN_PROGRESS, DENIED, CANCELLED));
@@ -39,6 +40,7 @@ public final class Transitions {
         TABLE.put(COMPLETED, EnumSet.noneOf(RequestStatus.class));
         TABLE.put(PARTIALLY_COMPLETED, EnumSet.noneOf(RequestStatus.class));
         TABLE.put(CANCELLED, EnumSet.noneOf(RequestStatus.class));
+        TABLE.put(EXPIRED, EnumSet.noneOf(RequestStatus.class));
     }
 
     private Transitions() {

@@ -10,10 +10,14 @@ import dev.steward.request.peer.AccountClient;
 import dev.steward.request.peer.OrganisationView;
 import dev.steward.request.steps.StepLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import dev.steward.request.peer.PeerCallMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,6 +37,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * when it is stored; its retries send the same id, so the Client can de-duplicate.
  */
 @ApplicationScoped
+@Startup // its metrics exist from the start (at 0), not from the first use
 public class CallbackDelivery {
 
     public static final String STEP = "CALLBACK";
@@ -42,12 +47,19 @@ public class CallbackDelivery {
     private final Clock clock;
     private final AccountClient accounts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PeerCallMetrics peers;
+    private final Counter exhausted;
 
-    public CallbackDelivery(Execution execution, ObjectMapper json, Clock clock, @RestClient AccountClient accounts) {
+    public CallbackDelivery(Execution execution, ObjectMapper json, Clock clock, @RestClient AccountClient accounts,
+                            MeterRegistry registry, PeerCallMetrics peers) {
         this.execution = execution;
         this.json = json;
         this.clock = clock;
         this.accounts = accounts;
+        this.peers = peers;
+        this.exhausted = Counter.builder("steward.callbacks.exhausted")
+                .description("Callbacks to Clients given up after their retries (the Client must be reached otherwise)")
+                .register(registry);
     }
 
     /** Stores the payload and schedules its delivery, in the caller's transaction. */
@@ -109,7 +121,7 @@ public class CallbackDelivery {
         int status;
         String error = null;
         try {
-            OrganisationView org = accounts.organisation(callback.org);
+            OrganisationView org = peers.time("account", () -> accounts.organisation(callback.org));
             if (org.callbackUrl() == null || org.callbackUrl().isBlank() || org.callbackSecret() == null) {
                 throw new IllegalStateException("the Client has no callbackUrl/callbackSecret registered");
             }
@@ -123,7 +135,7 @@ public class CallbackDelivery {
                             callback.deliveryId.toString(), callback.payload))
                     .POST(HttpRequest.BodyPublishers.ofString(callback.payload, StandardCharsets.UTF_8))
                     .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = sendTimed(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = -1;
@@ -149,8 +161,21 @@ public class CallbackDelivery {
         }
     }
 
+    /** The POST to the Client, timed as steward.peer.calls{peer=client-callback}. */
+    private int sendTimed(HttpRequest request) throws java.io.IOException, InterruptedException {
+        long start = System.nanoTime();
+        int status = -1;
+        try {
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status;
+        } finally {
+            peers.record("client-callback", PeerCallMetrics.outcome(status), System.nanoTime() - start);
+        }
+    }
+
     @ActivateRequestContext
     public void gaveUp(String requestId, Throwable cause) {
+        exhausted.increment();
         QuarkusTransaction.requiringNew().run(() -> StepLog.append(UUID.fromString(requestId), STEP, 0, clock.instant(),
                 clock.instant(), "FAILED", "gave up delivering the callback; contact the controller by other means"
                         + (cause == null ? "" : " (" + cause.getMessage() + ")")));

@@ -32,6 +32,13 @@ public class StepResult extends PanacheEntityBase {
         return findByIdOptional(new Key(requestId, step.name()));
     }
 
+    /** When each finished step of a request was done, by step name (for the requester's status page). */
+    public static java.util.Map<String, Instant> doneAt(UUID requestId) {
+        java.util.Map<String, Instant> out = new java.util.HashMap<>();
+        StepResult.<StepResult>list("key.requestId", requestId).forEach(s -> out.put(s.key.step(), s.doneAt));
+        return out;
+    }
+
     static List<String> doneSteps(UUID requestId) {
         return getEntityManager().createQuery("select s.key.step from StepResult s where s.key.requestId = ?1", String.class)
                 .setParameter(1, requestId).getResultList();

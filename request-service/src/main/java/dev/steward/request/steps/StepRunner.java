@@ -12,9 +12,13 @@ import dev.steward.request.lifecycle.Request;
 import dev.steward.request.lifecycle.RequestStatus;
 import dev.steward.request.peer.AccountClient;
 import dev.steward.request.peer.DisclosureClient;
+import dev.steward.request.peer.PeerCallMetrics;
 import dev.steward.request.peer.PeerDtos;
 import dev.steward.request.report.Reports;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.io.IOException;
@@ -38,9 +42,12 @@ import org.jboss.logging.Logger;
  * result, the execution log row, and the next task (or the final status) commit together.
  */
 @ApplicationScoped
+@Startup // its metrics exist from the start (at 0), not from the first use
 public class StepRunner {
 
     private static final Logger LOG = Logger.getLogger(StepRunner.class);
+    private static final String ACCOUNT = "account";
+    private static final String DISCLOSURE = "disclosure";
 
     private final Lifecycle lifecycle;
     private final StepProgress progress;
@@ -49,9 +56,12 @@ public class StepRunner {
     private final ObjectMapper json;
     private final AccountClient accounts;
     private final DisclosureClient disclosures;
+    private final MeterRegistry registry;
+    private final PeerCallMetrics peers;
 
     public StepRunner(Lifecycle lifecycle, StepProgress progress, Reports reports, Clock clock, ObjectMapper json,
-                      @RestClient AccountClient accounts, @RestClient DisclosureClient disclosures) {
+                      @RestClient AccountClient accounts, @RestClient DisclosureClient disclosures, MeterRegistry registry,
+                      PeerCallMetrics peers) {
         this.lifecycle = lifecycle;
         this.progress = progress;
         this.reports = reports;
@@ -59,6 +69,23 @@ public class StepRunner {
         this.json = json;
         this.accounts = accounts;
         this.disclosures = disclosures;
+        this.registry = registry;
+        this.peers = peers;
+        for (Step step : Step.values()) { // every series exists from the start, at 0
+            for (String outcome : new String[] {"succeeded", "failed", "retried"}) {
+                counted(step, outcome);
+            }
+        }
+    }
+
+    /**
+     * {@code steward.request.steps{step, outcome}}: succeeded, failed (the request needs attention), or
+     * retried (an attempt failed and db-scheduler will try again, unless that was the last: then a
+     * failed follows).
+     */
+    private Counter counted(Step step, String outcome) {
+        return Counter.builder("steward.request.steps").tag("step", step.name()).tag("outcome", outcome)
+                .description("Durable step attempts by outcome").register(registry);
     }
 
     record Ref(UUID id, int round, Step step) {
@@ -88,16 +115,17 @@ public class StepRunner {
             return;
         } catch (RuntimeException e) {
             logAttempt(ref, attempt, started, "FAILED", describe(e));
+            counted(ref.step(), "retried").increment();
             throw e; // db-scheduler retries with exponential back-off
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        boolean advanced = QuarkusTransaction.requiringNew().call(() -> {
             Optional<Request> locked = Request.lock(ref.id());
             if (locked.isEmpty() || !current(locked.get(), ref)) {
                 if (done.isEmpty() && (ref.step() == Step.EXPORT || ref.step() == Step.ACCOUNTING)) {
                     reports.forgetPart(ref.id(), ref.step() == Step.EXPORT ? Reports.PERSONAL_DATA : Reports.DISCLOSURES);
                 }
                 log(ref, attempt, started, "SKIPPED", "request changed meanwhile");
-                return;
+                return false;
             }
             if (done.isEmpty()) {
                 StepResult.save(ref.id(), ref.step(), result, clock.instant());
@@ -105,7 +133,11 @@ public class StepRunner {
             log(ref, attempt, started, done.isPresent() ? "SKIPPED" : "SUCCEEDED",
                     done.isPresent() ? "already done before; progress reused" : summary(ref.step(), result));
             advance(locked.get(), ref.step(), result);
+            return done.isEmpty();
         });
+        if (advanced) {
+            counted(ref.step(), "succeeded").increment();
+        }
     }
 
     /** db-scheduler gave up after the configured retries: the request needs attention. */
@@ -117,6 +149,7 @@ public class StepRunner {
     }
 
     private void fail(Ref ref, int attempt, Instant started, String why) {
+        counted(ref.step(), "failed").increment();
         QuarkusTransaction.requiringNew().run(() -> {
             log(ref, attempt, started, "FAILED", why);
             Request.lock(ref.id()).filter(r -> current(r, ref))
@@ -146,16 +179,18 @@ public class StepRunner {
         String rid = r.id.toString();
         try {
             return switch (step) {
-                case EXPORT -> storePart(r, Reports.PERSONAL_DATA, accounts.export(s.org(), kind, s.id()));
-                case ACCOUNTING -> storePart(r, Reports.DISCLOSURES, disclosures.accounting(s.org(), kind, s.id()));
+                case EXPORT -> storePart(r, Reports.PERSONAL_DATA, peers.time(ACCOUNT, () -> accounts.export(s.org(), kind, s.id())));
+                case ACCOUNTING -> storePart(r, Reports.DISCLOSURES,
+                        peers.time(DISCLOSURE, () -> disclosures.accounting(s.org(), kind, s.id())));
                 case REPORT -> json.createObjectNode(); // composed from stored progress in advance()
-                case RECTIFY -> json.valueToTree(accounts.rectify(s.org(), kind, s.id(),
-                        new PeerDtos.RectificationBody(rid, changes(r))));
-                case CHECK_HOLDS -> json.valueToTree(disclosures.activeHolds(s.org(), kind, s.id()));
-                case ERASE -> json.valueToTree(accounts.erase(s.org(), kind, s.id(), new PeerDtos.RequestIdBody(rid)));
-                case RESTRICT -> accounts.restrict(s.org(), kind, s.id(),
+                case RECTIFY -> json.valueToTree(peers.time(ACCOUNT, () -> accounts.rectify(s.org(), kind, s.id(),
+                        new PeerDtos.RectificationBody(rid, changes(r)))));
+                case CHECK_HOLDS -> json.valueToTree(peers.time(DISCLOSURE, () -> disclosures.activeHolds(s.org(), kind, s.id())));
+                case ERASE -> json.valueToTree(peers.time(ACCOUNT,
+                        () -> accounts.erase(s.org(), kind, s.id(), new PeerDtos.RequestIdBody(rid))));
+                case RESTRICT -> peers.time(ACCOUNT, () -> accounts.restrict(s.org(), kind, s.id(),
                         new PeerDtos.RestrictionBody(rid, !r.details.path("restricted").isBoolean()
-                                || r.details.path("restricted").booleanValue()));
+                                || r.details.path("restricted").booleanValue())));
             };
         } catch (PeerErrors.Rejected e) {
             if (e.notFound()) {

@@ -1,6 +1,7 @@
 package dev.steward.request.lifecycle;
 
 import static dev.steward.request.lifecycle.RequestStatus.CANCELLED;
+import static dev.steward.request.lifecycle.RequestStatus.EXPIRED;
 import static dev.steward.request.lifecycle.RequestStatus.COMPLETED;
 import static dev.steward.request.lifecycle.RequestStatus.DENIED;
 import static dev.steward.request.lifecycle.RequestStatus.FAILED;
@@ -25,12 +26,12 @@ class TransitionsTest {
     @Test
     void theTableIsExactlyThis() {
         assertEquals(Set.of(PENDING_VERIFICATION, VERIFIED, ROUTED_TO_CONTROLLER, DENIED, CANCELLED), Transitions.from(RECEIVED));
-        assertEquals(Set.of(VERIFIED, DENIED, CANCELLED), Transitions.from(PENDING_VERIFICATION));
+        assertEquals(Set.of(VERIFIED, DENIED, CANCELLED, EXPIRED), Transitions.from(PENDING_VERIFICATION));
         assertEquals(Set.of(IN_PROGRESS, DENIED, CANCELLED), Transitions.from(VERIFIED));
         assertEquals(Set.of(COMPLETED, PARTIALLY_COMPLETED, DENIED, FAILED, CANCELLED), Transitions.from(IN_PROGRESS));
         assertEquals(Set.of(IN_PROGRESS, DENIED, CANCELLED), Transitions.from(FAILED));
         assertEquals(Set.of(IN_PROGRESS), Transitions.from(DENIED));
-        for (RequestStatus terminal : EnumSet.of(COMPLETED, PARTIALLY_COMPLETED, CANCELLED, ROUTED_TO_CONTROLLER)) {
+        for (RequestStatus terminal : EnumSet.of(COMPLETED, PARTIALLY_COMPLETED, CANCELLED, ROUTED_TO_CONTROLLER, EXPIRED)) {
             assertTrue(Transitions.from(terminal).isEmpty(), terminal + " is final");
         }
     }

@@ -143,18 +143,33 @@ class RoutingTest {
 
     @Test
     void tooManyPublicRequestsFromOneAddressAre429() {
-        Map<String, Object> body = Map.of("type", "ACCESS", "contact", "z@example.org",
-                "subject", Map.of("org", "steward", "kind", "VISITOR", "id", "cookie-z"));
         for (int i = 0; i < 5; i++) {
-            given().header("X-Forwarded-For", "203.0.113.50").contentType(ContentType.JSON).body(body)
+            given().header("X-Forwarded-For", "203.0.113.50").contentType(ContentType.JSON).body(visitor("z" + i + "@example.org"))
                     .when().post("/public/requests").then().statusCode(201);
         }
-        given().header("X-Forwarded-For", "203.0.113.50").contentType(ContentType.JSON).body(body)
+        String wait = given().header("X-Forwarded-For", "203.0.113.50").contentType(ContentType.JSON).body(visitor("z5@example.org"))
                 .when().post("/public/requests").then().statusCode(429)
-                .contentType("application/problem+json").body("status", equalTo(429))
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
-        // another address is not affected
-        given().header("X-Forwarded-For", "203.0.113.51").contentType(ContentType.JSON).body(body)
+                .contentType("application/problem+json").body("status", equalTo(429)).extract().header("Retry-After");
+        assertTrue(Integer.parseInt(wait) >= 1 && Integer.parseInt(wait) <= 12, "until one more of 5 per minute: " + wait);
+        // another address (forwarded by the trusted proxy, here the test's own 127.0.0.1) is not affected
+        given().header("X-Forwarded-For", "203.0.113.51").contentType(ContentType.JSON).body(visitor("z6@example.org"))
                 .when().post("/public/requests").then().statusCode(201);
+    }
+
+    @Test
+    void tooManyRequestsForOneEmailAddressAre429FromAnyAddress() {
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", "203.0.113." + (60 + i)).contentType(ContentType.JSON)
+                    .body(visitor(i == 1 ? "Same@Example.org" : "same@example.org"))
+                    .when().post("/public/requests").then().statusCode(201);
+        }
+        String wait = given().header("X-Forwarded-For", "203.0.113.63").contentType(ContentType.JSON).body(visitor("same@example.ORG"))
+                .when().post("/public/requests").then().statusCode(429)
+                .contentType("application/problem+json").extract().header("Retry-After");
+        assertTrue(Integer.parseInt(wait) > 12 && Integer.parseInt(wait) <= 300, "until one more of 3 per 15 minutes: " + wait);
+    }
+
+    private static Map<String, Object> visitor(String contact) {
+        return Map.of("type", "ACCESS", "contact", contact, "subject", Map.of("org", "steward", "kind", "VISITOR", "id", "cookie-z"));
     }
 }
