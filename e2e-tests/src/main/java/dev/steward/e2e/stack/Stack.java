@@ -82,6 +82,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, RoundRobinProxy> proxies = new LinkedHashMap<>();
     private Database database;
     private Mailbox mailbox;
+    private final String mailCodeSecret = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
     private Keycloak keycloak;
     private Realm realm;
     private Tokens tokens;
@@ -170,7 +171,9 @@ public final class Stack implements AutoCloseable {
             env.put("REQUEST_SERVICE_URL", "http://127.0.0.1:" + ports.get("request-service"));
             env.put("DISCLOSURE_SERVICE_URL", "http://127.0.0.1:" + ports.get("disclosure-service"));
             env.putAll(ServiceKeys.forService(service, keys));
-            env.putAll(mail(consolePort));
+            if (service.equals("request-service")) {
+                env.putAll(mail(consolePort));
+            }
             if (service.equals("disclosure-service")) {
                 env.put("DB_APP_USER", "disclosure_app");
                 env.put("DB_APP_PASSWORD", disclosureAppPassword);
@@ -222,20 +225,21 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * The mail settings (Quarkus' own names, which override whatever a service's properties say): the
-     * stack's SMTP server, plain on the loopback; links in mail lead to the console's Privacy Center.
+     * request-service's mail and Privacy Center settings: the stack's SMTP server, plain on the loopback;
+     * links in mail lead to the console's Privacy Center; the console forwards each visitor's address
+     * (X-Forwarded-For) from the loopback; one code secret for every replica.
      */
     private Map<String, String> mail(int consolePort) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_MAILER_MOCK", "false");
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(mailbox.smtpPort()));
-        env.put("QUARKUS_MAILER_TLS", "false");
-        env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
-        env.put("QUARKUS_MAILER_FROM", "privacy@steward.localhost");
-        env.put("STEWARD_PRIVACY_CENTER_URL", "http://127.0.0.1:" + consolePort);
-        // the console forwards each visitor's address (X-Forwarded-For); on this machine it is on the loopback
+        env.put("MAIL_HOST", "127.0.0.1");
+        env.put("MAIL_PORT", Integer.toString(mailbox.smtpPort()));
+        env.put("MAIL_TLS", "false");
+        env.put("MAIL_STARTTLS", "DISABLED");
+        env.put("MAIL_FROM", "Steward Privacy Center <privacy@steward.localhost>");
+        env.put("PRIVACY_CENTER_URL", "http://127.0.0.1:" + consolePort);
+        env.put("TRUST_PROXY", "true");
         env.put("TRUSTED_PROXIES", "127.0.0.1");
+        env.put("VERIFICATION_CODE_SECRET", mailCodeSecret);
         return env;
     }
 
