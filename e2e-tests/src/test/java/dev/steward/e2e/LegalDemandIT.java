@@ -38,13 +38,20 @@ class LegalDemandIT {
         List<String> categories = List.of("user.contact.email", "user.access_history");
 
         JsonNode before = counts(stack, auditor, today);
-        JsonNode demand = json(as(lena).header("Idempotency-Key", subjectId).body(body(Map.of(
-                        "channel", "EMAIL", "receivedOn", today,
-                        "agency", Map.of("type", "LAW_ENFORCEMENT", "name", "Metro Police Department", "officer", "Det. Ray",
-                                "contact", "ray@police.example"),
-                        "country", "US", "jurisdiction", "US-CA", "caseNumber", "CASE-" + subjectId, "processType", "SUBPOENA",
-                        "statute", "18 U.S.C. 2703", "identifiers", List.of(subject), "dataCategories", categories,
-                        "responseDueOn", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString())))
+        Map<String, Object> intake = new java.util.LinkedHashMap<>();
+        intake.put("channel", "EMAIL");
+        intake.put("receivedOn", today);
+        intake.put("agency", Map.of("type", "LAW_ENFORCEMENT", "name", "Metro Police Department", "officer", "Det. Ray",
+                "contact", "ray@police.example"));
+        intake.put("country", "US");
+        intake.put("jurisdiction", "US-CA");
+        intake.put("caseNumber", "CASE-" + subjectId);
+        intake.put("processType", "SUBPOENA");
+        intake.put("statute", "18 U.S.C. 2703");
+        intake.put("identifiers", List.of(subject));
+        intake.put("dataCategories", categories);
+        intake.put("responseDueOn", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString());
+        JsonNode demand = json(as(lena).header("Idempotency-Key", subjectId).body(body(intake))
                 .post(disclosure + "/legal-demands").then().statusCode(201).extract().response());
         String id = demand.path("id").asText();
         assertEquals("RECEIVED", demand.path("status").asText());
