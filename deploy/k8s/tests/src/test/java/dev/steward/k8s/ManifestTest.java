@@ -53,7 +53,8 @@ class ManifestTest {
     static final Set<String> CALLER_NAMESPACES = Set.of("ingress-nginx", "monitoring");
     static final Map<String, Set<String>> REQUIRED_ENV = Map.of(
             "account-service", Set.of("DISCLOSURE_SERVICE_URL", "MASTER_KEY", "BLIND_INDEX_KEY"),
-            "request-service", Set.of("ACCOUNT_SERVICE_URL", "DISCLOSURE_SERVICE_URL", "REPORT_LINK_SECRET", "TRUST_PROXY"),
+            "request-service", Set.of("ACCOUNT_SERVICE_URL", "DISCLOSURE_SERVICE_URL", "REPORT_LINK_SECRET", "TRUST_PROXY",
+                    "VERIFICATION_CODE_SECRET", "MAIL_HOST", "PRIVACY_CENTER_URL"),
             "disclosure-service", Set.of("ACCOUNT_SERVICE_URL", "LEDGER_SIGNING_KEY", "DB_APP_USER", "DB_APP_PASSWORD"));
     static final Set<String> COMMON_ENV = Set.of("PORT", "DB_URL", "DB_USER", "DB_PASSWORD", "OIDC_URL",
             "OIDC_CLIENT_SECRET", "OTEL_SDK_DISABLED", "QUARKUS_LOG_CONSOLE_JSON_ENABLED");
