@@ -102,8 +102,8 @@ if wants "p3 p4 erase"; then
     i=$(grep '^ingest:' "$res"); e=$(grep '^export:' "$res"); d=$(grep '^erase:' "$res")
     one=$(sed -nE 's/.*ratio ([0-9.]+) sequential.*/\1/p' <<< "$i"); two=$(sed -nE 's/.*sequential, ([0-9.]+) with two.*/\1/p' <<< "$i")
     row "P3 end-user records ingested in batches of 1,000, encrypted (one client / two)" \
-      "$(sed -nE 's/.*API one client ([0-9]+) rec\/s.*/\1/p' <<< "$i") / $(sed -nE 's/.*two concurrent clients ([0-9]+) rec\/s.*/\1/p' <<< "$i") rec/s" \
-      "COPY $(sed -nE 's/.*raw COPY of the same rows ([0-9]+) rec\/s.*/\1/p' <<< "$i") rec/s" "$one / $two×" "≥ 0.5× COPY" \
+      "$(fmt "$(sed -nE 's/.*API one client ([0-9]+) rec\/s.*/\1/p' <<< "$i")") / $(fmt "$(sed -nE 's/.*two concurrent clients ([0-9]+) rec\/s.*/\1/p' <<< "$i")") rec/s" \
+      "COPY $(fmt "$(sed -nE 's/.*raw COPY of the same rows ([0-9]+) rec\/s.*/\1/p' <<< "$i")") rec/s" "$one / $two×" "≥ 0.5× COPY" \
       "$( [ "$(verdict "$one" '>=' 0.5)" = met ] && verdict "$two" '>=' 0.5 || echo '**not met**')"
     r=$(sed -nE 's/.*ratio ([0-9.]+) \(goal.*/\1/p' <<< "$e"); heap=$(sed -nE 's/.*old-gen growth after GC ([0-9]+) MB.*/\1/p' <<< "$e")
     met=$(verdict "$r" '<=' 1.5); [ "$(verdict "$heap" '<=' 64)" = met ] || met="**not met**"
