@@ -172,7 +172,12 @@ final class PlainWords {
             v.fields().forEachRemaining(f -> parts.add(label(f.getKey()) + ": " + value(f.getKey(), f.getValue(), actors)));
             return String.join("; ", parts);
         }
-        return text(v.asText());
+        // a person's own value is shown as it is (only dates are put in words): "NASA" is not a code
+        return key.equals("value") ? readableDate(v.asText()) : text(v.asText());
+    }
+
+    private static String readableDate(String s) {
+        return INSTANT.matcher(s).matches() || DATE.matcher(s).matches() ? when(s) : s;
     }
 
     /** A string value: a date, a period or a code in words, anything else as it is. */

@@ -137,6 +137,7 @@ class ReportPageTest {
 
         // print stylesheet, accessibility basics
         assertTrue(page.contains("@media print"));
+        assertTrue(page.contains("content=\"default-src 'none'; style-src 'unsafe-inline';"), "no script runs on the page, whatever the data");
         assertTrue(page.contains("<html lang=\"en\">"));
         assertEquals(count(page, "<table>"), count(page, "<caption>"), "every table has a caption");
         assertFalse(page.contains("<th>"), "every heading cell has a scope");

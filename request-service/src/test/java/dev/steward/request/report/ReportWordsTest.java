@@ -34,6 +34,8 @@ class ReportWordsTest {
         ObjectMapper json = new ObjectMapper();
         assertEquals("yes", PlainWords.value("restricted", json.readTree("true"), acme));
         assertEquals("12 ms", PlainWords.value("durationMs", json.readTree("12"), acme));
+        assertEquals("active", PlainWords.value("status", json.readTree("\"ACTIVE\""), acme), "a code in words");
+        assertEquals("NASA_TEAM", PlainWords.value("value", json.readTree("\"NASA_TEAM\""), acme), "a person's own value as it is");
         assertEquals("Erased: account fields, consents; At: 3 March 2026, 10:00 UTC",
                 PlainWords.value("receipt", json.readTree("{\"erased\":[\"account fields\",\"consents\"],\"at\":\"2026-03-03T10:00:00Z\"}"), acme));
         assertEquals("someone whose role was not recorded",
