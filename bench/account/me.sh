@@ -23,16 +23,8 @@ if ! command -v wrk >/dev/null; then
 fi
 cd "$ROOT"
 . bench/disclosure/pg.sh
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 APPPORT=$(free_port)
-OIDCPORT=$(free_port)
-stop_all() {
-  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [ -n "${OIDC_PID:-}" ] && kill "$OIDC_PID" 2>/dev/null || true
-  cp "$WORK/app.log" "${TMPDIR:-/tmp}/steward-bench-account-me.log" 2>/dev/null || true
-  cleanup
-}
-trap stop_all EXIT
+trap 'cp "$WORK/app.log" "${TMPDIR:-/tmp}/steward-bench-account-me.log" 2>/dev/null; stop_all' EXIT
 psql() { command psql -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
 rss_mib() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 bench_db account >/dev/null
@@ -40,9 +32,7 @@ bench_db pgb >/dev/null
 echo "PostgreSQL on port $PGPORT: fsync=$(psql -qAt -c 'show fsync') synchronous_commit=$(psql -qAt -c 'show synchronous_commit')"
 
 # tokens signed by a local key, served as the issuer's JWKS (as bench/disclosure/run.sh)
-(cd bench/disclosure && java Load.java keygen "$WORK")
-(cd "$WORK/oidc" && exec python3 -m http.server "$OIDCPORT" --bind 127.0.0.1) >/dev/null 2>&1 &
-OIDC_PID=$!
+start_issuer
 TOKEN=$(cd bench/disclosure && java Load.java token "$WORK" bench-customer account-service customer)
 # the throwaway test keysets of the service's test profile: nothing real is encrypted here
 key() { sed -n "s/^%dev,test.steward.crypto.$1=//p" account-service/src/main/resources/application.properties; }
