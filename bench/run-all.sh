@@ -52,9 +52,11 @@ COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git status --porcelain 2>/dev/null)" ] || COMMIT="$COMMIT (with uncommitted changes)"
 echo "== bench/run-all.sh: $START, commit $COMMIT, $(nproc) cores, load average $LOAD_BEFORE"
 
-echo "== building the packaged services (log bench/target/logs/build.log)"
-./mvnw -B -ntp $OFFLINE package -DskipTests -pl platform,ledger-verifier,account-service,disclosure-service \
-  > "$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; exit 1; }
+if wants "p1 p7 p2 p2i proofs"; then
+  echo "== building the packaged services (log bench/target/logs/build.log)"
+  ./mvnw -B -ntp $OFFLINE package -DskipTests -pl platform,ledger-verifier,account-service,disclosure-service \
+    > "$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; exit 1; }
+fi
 
 if wants "p1 p7"; then
   echo "== P1 + P7: account-service GET /me against pgbench -S; start-up and RSS (bench/account/me.sh 20 8)"
