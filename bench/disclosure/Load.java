@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The benchmark's HTTP client (plain JDK, run as a single-file program: java Load.java ...).
  *   keygen DIR                     writes DIR/private.der (PKCS#8), DIR/public.b64 (X.509 SPKI) and DIR/oidc/jwks
- *   token DIR                      prints a legal token signed with DIR/private.der
+ *   token DIR [SUB AUD ROLE]       prints a token signed with DIR/private.der (default: legal for disclosure-service;
+ *                                  bench/account/me.sh asks for a customer's token for account-service)
  *   run URL DIR CLIENTS SECONDS    POSTs compelled disclosures (no peer call) with CLIENTS threads,
  *                                  after a warm-up of SECONDS/4, and prints appends/s
  */
@@ -46,8 +47,9 @@ public class Load {
             return;
         }
         if (args[0].equals("token")) {
-            System.out.println(token(KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(args[1]).resolve("private.der"))))));
+            PrivateKey key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(args[1]).resolve("private.der"))));
+            System.out.println(args.length >= 5 ? token(key, args[2], args[3], args[4]) : token(key));
             return;
         }
         String url = args[1];
@@ -111,11 +113,15 @@ public class Load {
     }
 
     private static String token(PrivateKey key) throws Exception {
+        return token(key, "bench-legal", "disclosure-service", "legal");
+    }
+
+    private static String token(PrivateKey key, String sub, String aud, String role) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}";
-        String claims = "{\"iss\":\"https://bench.steward.local\",\"sub\":\"bench-legal\",\"preferred_username\":\"bench-legal\","
-                + "\"aud\":[\"disclosure-service\"],\"realm_access\":{\"roles\":[\"legal\"]},\"iat\":" + now
+        String claims = "{\"iss\":\"https://bench.steward.local\",\"sub\":\"" + sub + "\",\"preferred_username\":\"" + sub + "\","
+                + "\"aud\":[\"" + aud + "\"],\"realm_access\":{\"roles\":[\"" + role + "\"]},\"iat\":" + now
                 + ",\"exp\":" + (now + Duration.ofHours(2).toSeconds()) + "}";
         String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));

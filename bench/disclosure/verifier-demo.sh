@@ -12,19 +12,10 @@ LV="java -jar $(ls "$ROOT"/ledger-verifier/target/ledger-verifier-*.jar | head -
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -ntp -pl platform,ledger-verifier,disclosure-service package -DskipTests" >&2; exit 1; }
 cd "$ROOT"
 . bench/disclosure/pg.sh
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 APPPORT=$(free_port)
-OIDCPORT=$(free_port)
-stop_all() {
-  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [ -n "${OIDC_PID:-}" ] && kill "$OIDC_PID" 2>/dev/null || true
-  cleanup
-}
 trap stop_all EXIT
 bench_db disclosure >/dev/null
-(cd bench/disclosure && java Load.java keygen "$WORK")
-(cd "$WORK/oidc" && exec python3 -m http.server "$OIDCPORT" --bind 127.0.0.1) >/dev/null 2>&1 &
-OIDC_PID=$!
+start_issuer
 PORT=$APPPORT DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/disclosure" DB_USER=postgres DB_PASSWORD=unused \
 DB_APP_USER=disclosure_app DB_APP_PASSWORD=demo OIDC_URL="http://127.0.0.1:$OIDCPORT" \
 QUARKUS_OIDC_DISCOVERY_ENABLED=false QUARKUS_OIDC_JWKS_PATH=jwks QUARKUS_OIDC_TOKEN_ISSUER=https://bench.steward.local \

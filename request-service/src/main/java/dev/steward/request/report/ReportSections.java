@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -178,6 +179,19 @@ public class ReportSections {
                 while (rs.next()) {
                     sink.accept(rs.getString(1));
                 }
+            }
+        }
+    }
+
+    /** The first item of a section (its describing facts are shown once, above its items). */
+    public Optional<String> first(Connection c, UUID requestId, Section section) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select item from dsr_report_item where request_id = ? and part = ? "
+                + "and position = ? order by seq limit 1")) {
+            ps.setObject(1, requestId);
+            ps.setString(2, section.part());
+            ps.setInt(3, section.position());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
     }
