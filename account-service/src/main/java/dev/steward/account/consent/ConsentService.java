@@ -56,11 +56,11 @@ public class ConsentService {
     }
 
     public boolean restricted(SubjectRef ref) {
-        return Restriction.<Restriction>findByIdOptional(Restriction.Key.of(ref)).map(r -> r.restricted).orElse(false);
+        return Restriction.<Restriction>findByIdOptional(PerSubject.Key.of(ref)).map(r -> r.restricted).orElse(false);
     }
 
     public ConsentState restrict(SubjectRef ref, boolean restricted, String requestId) {
-        Restriction r = Restriction.<Restriction>findByIdOptional(Restriction.Key.of(ref)).orElseGet(Restriction::new);
+        Restriction r = Restriction.<Restriction>findByIdOptional(PerSubject.Key.of(ref)).orElseGet(Restriction::new);
         r.org = ref.org();
         r.kind = ref.kind();
         r.subjectId = ref.id();

@@ -119,9 +119,10 @@ public class EndUserService {
         long t0 = System.nanoTime();
         try (Connection c = db.getConnection()) {
             List<String> ids = batch.records().stream().map(EndUserBatch.Record::id).toList();
-            Map<String, Long> subjectIds = subjects.ensure(c, org, SubjectRef.Kind.END_USER, ids);
+            SubjectRepository.WithKeys ensured = subjects.ensureWithKeys(c, org, SubjectRef.Kind.END_USER, ids);
+            Map<String, Long> subjectIds = ensured.ids();
+            Map<Long, Aead> keys = ensured.keys();
             long t1 = System.nanoTime();
-            Map<Long, Aead> keys = subjects.keys().getAll(c, subjectIds.values());
             try (PreparedStatement del = c.prepareStatement("delete from personal_field f using unnest(?::bigint[]) x(id) where f.subject_id = x.id")) {
                 del.setArray(1, c.createArrayOf("bigint", subjectIds.values().toArray()));
                 del.executeUpdate();

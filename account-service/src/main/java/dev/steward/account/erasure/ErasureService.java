@@ -112,6 +112,7 @@ public class ErasureService {
                     shredded.add(subjectId);
                 }
                 erased.add(new ErasureReceipt.Erased("consent history", deleteRef(c, "consent_event", ref)));
+                erased.add(new ErasureReceipt.Erased("Global Privacy Control signal", deleteRef(c, "privacy_signal", ref)));
                 erased.add(new ErasureReceipt.Erased("access records (who looked)", deleteRef(c, "access_record", ref)));
                 deleteRef(c, "restriction", ref);
                 keepAccessLogs(c, kept, SUBJECT, ref.org(), ref.kind().name(), ref.id());

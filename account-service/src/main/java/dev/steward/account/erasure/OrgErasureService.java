@@ -76,6 +76,7 @@ public class OrgErasureService {
                 erased.add(new ErasureReceipt.Erased("data keys (crypto-shredded)", update(c,
                         "delete from subject_key k using subject s where k.subject_id = s.id and s.org = ?", org)));
                 erased.add(new ErasureReceipt.Erased("consent history", update(c, "delete from consent_event where org = ?", org)));
+                erased.add(new ErasureReceipt.Erased("Global Privacy Control signals", update(c, "delete from privacy_signal where org = ?", org)));
                 erased.add(new ErasureReceipt.Erased("access records (who looked)", update(c, "delete from access_record where org = ?", org)));
                 update(c, "delete from restriction where org = ?", org);
                 update(c, "delete from subject where org = ?", org);

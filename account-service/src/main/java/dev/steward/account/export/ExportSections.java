@@ -27,6 +27,10 @@ public class ExportSections {
             "CLIENT", "as long as the Client stores your record; erased with it");
     public static final Description CONSENT = new Description("A consent or opt-out choice",
             "user.privacy_preferences", "to honour your choices and prove them (§3, §6)", null, UNTIL_ERASED);
+    public static final Description PRIVACY_SIGNAL = new Description(
+            "Whether your browser sent the Global Privacy Control signal with your last consent choice",
+            "user.privacy_preferences", "to honour Global Privacy Control: no sharing, no advertising cookies (§5, §6)",
+            "BROWSER", UNTIL_ERASED);
     public static final Description POLICY_ACCEPTANCE = new Description("Your acceptance of a privacy-policy version",
             "user.privacy_preferences", "to show which version of the privacy policy you accepted and when (§16)",
             "CUSTOMER", UNTIL_ERASED);

@@ -100,6 +100,7 @@ public class SubjectExporter {
             fields(c, ref, subjectId, g);
             accessLogs(c, ref, g);
             consentHistory(c, ref, g);
+            privacySignals(c, ref, g);
             accessRecords(c, ref, g);
             account(c, ref, g);
             policyAcceptances(c, ref, g);
@@ -177,6 +178,14 @@ public class SubjectExporter {
                     g.writeStringField("at", rs.getTimestamp(3).toInstant().toString());
                     g.writeStringField("actor", rs.getString(4));
                     g.writeStringField("source", rs.getString(5));
+                });
+    }
+
+    private void privacySignals(Connection c, SubjectRef ref, JsonGenerator g) throws SQLException, IOException {
+        streamArray(c, g, "privacySignals", ExportSections.PRIVACY_SIGNAL, "select gpc, received_at from privacy_signal "
+                + "where org = ? and kind = ? and subject_id = ?", bySubject(ref), rs -> {
+                    g.writeBooleanField("gpc", rs.getBoolean(1));
+                    g.writeStringField("at", rs.getTimestamp(2).toInstant().toString());
                 });
     }
 

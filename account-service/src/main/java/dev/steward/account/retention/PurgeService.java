@@ -44,9 +44,12 @@ public class PurgeService {
     private final SubjectKeys keys;
     private final RetentionConfig config;
     private final Clock clock;
+    private final PurgeMetrics metrics;
 
-    public PurgeService(AgroalDataSource db, LegalHolds holds, SubjectKeys keys, RetentionConfig config, Clock clock) {
+    public PurgeService(AgroalDataSource db, LegalHolds holds, SubjectKeys keys, RetentionConfig config, Clock clock,
+                        PurgeMetrics metrics) {
         this.db = db;
+        this.metrics = metrics;
         this.holds = holds;
         this.keys = keys;
         this.config = config;
@@ -61,7 +64,12 @@ public class PurgeService {
                         "A purge is already running (on this or another replica); try again when it has finished");
             }
             try {
-                return run(trigger);
+                PurgeReceipt receipt = run(trigger);
+                metrics.succeeded(receipt.fieldsPurged, receipt.subjectsPurged, receipt.accessLogsPurged);
+                return receipt;
+            } catch (RuntimeException | SQLException e) {
+                metrics.failed();
+                throw e;
             } finally {
                 advisory(lock, "select pg_advisory_unlock(?)");
             }

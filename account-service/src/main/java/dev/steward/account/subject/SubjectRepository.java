@@ -68,6 +68,30 @@ public class SubjectRepository {
      */
     public Map<String, Long> ensure(Connection c, String org, SubjectRef.Kind kind, Collection<String> extIds)
             throws SQLException {
+        Map<String, Long> out = locked(c, org, kind, extIds);
+        keys.createMissing(c, out.values());
+        return out;
+    }
+
+    /** The subjects' ids (by ext id) and data keys. */
+    public record WithKeys(Map<String, Long> ids, Map<Long, Aead> keys) {
+    }
+
+    /**
+     * {@link #ensure} and every subject's data key: the keys just created as they are, the others from the
+     * cache or the database (one query).
+     */
+    public WithKeys ensureWithKeys(Connection c, String org, SubjectRef.Kind kind, Collection<String> extIds)
+            throws SQLException {
+        Map<String, Long> ids = locked(c, org, kind, extIds);
+        Map<Long, Aead> all = new HashMap<>(keys.createMissing(c, ids.values()));
+        List<Long> existing = ids.values().stream().filter(id -> !all.containsKey(id)).toList();
+        all.putAll(keys.getAll(c, existing));
+        return new WithKeys(ids, all);
+    }
+
+    private static Map<String, Long> locked(Connection c, String org, SubjectRef.Kind kind, Collection<String> extIds)
+            throws SQLException {
         String[] ids = extIds.stream().sorted().distinct().toArray(String[]::new);
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into subject (org, kind, ext_id) select ?, ?, x from unnest(?::varchar[]) x "
@@ -91,7 +115,6 @@ public class SubjectRepository {
                 }
             }
         }
-        keys.createMissing(c, out.values());
         return out;
     }
 

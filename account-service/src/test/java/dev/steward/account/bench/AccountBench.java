@@ -46,8 +46,14 @@ import org.postgresql.copy.CopyManager;
 class AccountBench {
 
     static final int INGEST_RECORDS = Integer.getInteger("bench.ingest.records", 20_000);
+    /** Batches of 1,000 in the two-client phase (issue 10: long enough to sample; was half of INGEST_RECORDS). */
+    static final int INGEST_PARALLEL_BATCHES = Integer.getInteger("bench.ingest.parallel.batches", 60);
+    /** Where a JFR recording of the two-client phase goes (empty: none). */
+    static final String INGEST_JFR = System.getProperty("bench.ingest.jfr", "");
     static final int EXPORT_ROWS = Integer.getInteger("bench.export.rows", 100_000);
     static final int ERASE_RECORDS = Integer.getInteger("bench.erase.records", 1_000_000);
+    static final int ME_CLIENTS = Integer.getInteger("bench.me.clients", 8);
+    static final int ME_SECONDS = Integer.getInteger("bench.me.seconds", 15);
 
     @Inject
     AgroalDataSource db;
@@ -64,7 +70,7 @@ class AccountBench {
         String org = newOrg("ingest");
         String token = Tokens.clientAdmin("bench", org);
         List<String> bodies = new ArrayList<>();
-        for (int b = 0; b < INGEST_RECORDS / 1000; b++) {
+        for (int b = 0; b < INGEST_RECORDS / 2000 + INGEST_PARALLEL_BATCHES; b++) {
             StringBuilder s = new StringBuilder("{\"records\":[");
             for (int i = 0; i < 1000; i++) {
                 int n = b * 1000 + i;
@@ -83,12 +89,18 @@ class AccountBench {
         // sequential: one batch after the other; then two clients at once (half the batches each,
         // another org) to show the throughput when JVM and database work overlap
         long t0 = System.nanoTime();
-        for (String body : bodies.subList(0, bodies.size() / 2)) {
+        for (String body : bodies.subList(0, INGEST_RECORDS / 2000)) {
             post("/orgs/" + org + "/end-users", token, body);
         }
         double sequentialSeconds = (System.nanoTime() - t0) / 1e9;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        List<String> rest = bodies.subList(bodies.size() / 2, bodies.size());
+        List<String> rest = bodies.subList(INGEST_RECORDS / 2000, bodies.size());
+        WaitSampler waits = new WaitSampler(db);
+        jdk.jfr.Recording jfr = INGEST_JFR.isEmpty() ? null : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        if (jfr != null) {
+            jfr.start();
+        }
+        waits.start();
         long p0 = System.nanoTime();
         List<java.util.concurrent.Future<String>> futures = new ArrayList<>();
         for (String body : rest) {
@@ -98,6 +110,12 @@ class AccountBench {
             f.get();
         }
         double parallelSeconds = (System.nanoTime() - p0) / 1e9;
+        waits.stop();
+        if (jfr != null) {
+            jfr.stop();
+            jfr.dump(Path.of(INGEST_JFR));
+            jfr.close();
+        }
         pool.shutdown();
         double apiSeconds = sequentialSeconds + parallelSeconds;
 
@@ -132,12 +150,15 @@ class AccountBench {
             c.setAutoCommit(true);
             double half = INGEST_RECORDS / 2.0;
             double seqRate = half / sequentialSeconds;
-            double parRate = half / parallelSeconds;
-            double copyRate = INGEST_RECORDS / copySeconds;
-            record("ingest", String.format("%d records x 3 attributes in batches of 1000 (%.1f s in all): API one client %.0f rec/s, "
-                            + "two concurrent clients %.0f rec/s; raw COPY of the same rows %.0f rec/s (%.2f s); ratio %.2f "
-                            + "sequential, %.2f with two clients (goal >= 0.25)",
-                    INGEST_RECORDS, apiSeconds, seqRate, parRate, copyRate, copySeconds, seqRate / copyRate, parRate / copyRate));
+            double parRate = rest.size() * 1000 / parallelSeconds;
+            int total = (int) half + rest.size() * 1000;
+            double copyRate = total / copySeconds;
+            record("ingest", String.format("%d records x 3 attributes in batches of 1000 (%.1f s in all): API one client %.0f rec/s "
+                            + "(%d batches), two concurrent clients %.0f rec/s (%d batches); raw COPY of the same rows %.0f rec/s "
+                            + "(%.2f s); ratio %.2f sequential, %.2f with two clients (goal >= 0.25)",
+                    total, apiSeconds, seqRate, (int) half / 1000, parRate, rest.size(), copyRate, copySeconds,
+                    seqRate / copyRate, parRate / copyRate));
+            record("ingest-waits", waits.summary());
         }
     }
 
@@ -238,6 +259,129 @@ class AccountBench {
                 ERASE_RECORDS, 2L * ERASE_RECORDS, ERASE_RECORDS, apiSeconds, rawSeconds, apiSeconds / rawSeconds));
     }
 
+    /**
+     * Issue 17 P1: a customer reads their own account ({@code GET /me}: HTTP, JWT, primary-key read, decrypt)
+     * from 8 clients for a fixed time, beside the same primary-key read through JDBC from 8 threads. A JFR
+     * recording of the API phase goes to {@code bench.me.jfr} when set.
+     */
+    @Test
+    @Order(4)
+    void ownAccountReadsAtEightClients() throws Exception {
+        String sub = "bench-me-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = Tokens.customer(sub);
+        post("/me", token, "{\"fullName\":\"Carol Customer\",\"email\":\"" + sub + "@example.com\",\"phone\":\"+1 555 0100\","
+                + "\"billingAddress\":\"1 Main St\",\"paymentToken\":\"tok_abc123\",\"cardLast4\":\"4242\",\"ageConfirmed\":true}");
+        HttpRequest me = HttpRequest.newBuilder(uri("/me")).header("Authorization", "Bearer " + token).GET().build();
+        // HTTP/1.1, a connection per client, as wrk and browsers do: the JDK client's default (h2c upgrade) puts all
+        // 8 clients on one HTTP/2 connection, whose per-connection lock in Vert.x then dominates (19 s of monitor
+        // waits in 15 s, 9 req/s in the first run)
+        HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Load.Call api = () -> {
+            HttpResponse<String> r = http1.send(me, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET /me answered " + r.statusCode());
+            }
+        };
+        long subjectId;
+        try (Connection c = db.getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select id from subject where kind = 'ACCOUNT' and ext_id = '" + sub + "'")) {
+            rs.next();
+            subjectId = rs.getLong(1);
+        }
+        Load.run(ME_CLIENTS, 3, api); // warm-up: JIT, connections, the data-key cache
+        String jfrPath = System.getProperty("bench.me.jfr", "");
+        jdk.jfr.Recording jfr = jfrPath.isEmpty() ? null : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        if (jfr != null) {
+            jfr.start();
+        }
+        Load.Result apiResult = Load.run(ME_CLIENTS, ME_SECONDS, api);
+        if (jfr != null) {
+            jfr.stop();
+            jfr.dump(Path.of(jfrPath));
+            jfr.close();
+        }
+        // baseline: the account row and its fields by primary key, one connection per thread, autocommit
+        ThreadLocal<Connection> conns = ThreadLocal.withInitial(() -> {
+            try {
+                return db.getConnection();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Load.Call raw = () -> {
+            try (java.sql.PreparedStatement ps = conns.get().prepareStatement("select a.status, f.name, f.value_ct from account a "
+                    + "join personal_field f on f.subject_id = a.subject_id where a.subject_id = ?")) {
+                ps.setLong(1, subjectId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getBytes(3);
+                    }
+                }
+            }
+        };
+        Load.run(ME_CLIENTS, 1, raw);
+        Load.Result rawResult = Load.run(ME_CLIENTS, ME_SECONDS, raw);
+        record("me", String.format("GET /me at %d clients for %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms; the same primary-key "
+                        + "read through JDBC at %d threads: %.0f reads/s, p99 %.2f ms; ratio %.3f",
+                ME_CLIENTS, ME_SECONDS, apiResult.rate(), apiResult.p50Ms(), apiResult.p99Ms(), ME_CLIENTS, rawResult.rate(),
+                rawResult.p99Ms(), apiResult.rate() / rawResult.rate()));
+    }
+
+    /** A closed-loop load: n threads calling for a number of seconds, every call's latency kept. */
+    static final class Load {
+        interface Call {
+            void call() throws Exception;
+        }
+
+        record Result(double rate, double p50Ms, double p99Ms) {
+        }
+
+        static Result run(int threads, int seconds, Call call) throws Exception {
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            List<long[]> latencies = new ArrayList<>();
+            List<Thread> workers = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            long[] counts = new long[threads];
+            long t0 = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                long[] mine = new long[4_000_000];
+                latencies.add(mine);
+                int index = t;
+                Thread w = new Thread(() -> {
+                    int n = 0;
+                    try {
+                        while (System.nanoTime() < end && n < mine.length) {
+                            long s0 = System.nanoTime();
+                            call.call();
+                            mine[n++] = System.nanoTime() - s0;
+                        }
+                    } catch (Exception e) {
+                        failure.set(e);
+                    }
+                    counts[index] = n;
+                });
+                workers.add(w);
+                w.start();
+            }
+            for (Thread w : workers) {
+                w.join();
+            }
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            long total = java.util.Arrays.stream(counts).sum();
+            long[] all = new long[(int) total];
+            int k = 0;
+            for (int t = 0; t < threads; t++) {
+                System.arraycopy(latencies.get(t), 0, all, k, (int) counts[t]);
+                k += (int) counts[t];
+            }
+            java.util.Arrays.sort(all);
+            return new Result(total / elapsed, all[(int) (total * 0.50)] / 1e6, all[(int) Math.min(total - 1, total * 0.99)] / 1e6);
+        }
+    }
+
     private void populate(String org) throws SQLException {
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
             st.execute("insert into subject (org, kind, ext_id) select '" + org + "', 'END_USER', 'user-' || g "
@@ -253,6 +397,73 @@ class AccountBench {
                     + "select id, org, 'dpo', now(), 'form', 'bench' from subject where org = '" + org + "'");
         }
         vacuum();
+    }
+
+    /**
+     * Samples, every 10 ms while the two clients run, what the database's client backends are doing
+     * (pg_stat_activity's wait event, "CPU" when active without one) and how many lock requests wait
+     * (pg_locks), so the figure says where the database side of the time goes.
+     */
+    static final class WaitSampler implements Runnable {
+        private final AgroalDataSource db;
+        private final Map<String, Long> events = new java.util.TreeMap<>();
+        private final Map<String, Long> lockWaits = new java.util.TreeMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private long samples;
+        private Thread thread;
+
+        WaitSampler(AgroalDataSource db) {
+            this.db = db;
+        }
+
+        void start() {
+            thread = new Thread(this, "bench-wait-sampler");
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+
+        @Override
+        public void run() {
+            try (Connection c = db.getConnection();
+                 java.sql.PreparedStatement activity = c.prepareStatement("select coalesce(wait_event_type || ':' || wait_event, "
+                         + "'CPU'), count(*) from pg_stat_activity where backend_type = 'client backend' and state = 'active' "
+                         + "and pid <> pg_backend_pid() group by 1");
+                 java.sql.PreparedStatement locks = c.prepareStatement("select locktype || ':' || mode, count(*) from pg_locks "
+                         + "where not granted group by 1")) {
+                while (running.get()) {
+                    samples++;
+                    for (var ps : List.of(activity, locks)) {
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                (ps == activity ? events : lockWaits).merge(rs.getString(1), rs.getLong(2), Long::sum);
+                            }
+                        }
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Each wait event's share of the sampled active backends, and lock requests seen waiting per sample. */
+        String summary() {
+            long active = events.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder out = new StringBuilder(samples + " samples, " + String.format("%.2f", active / (double) samples)
+                    + " active backends on average; wait events:");
+            events.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> out.append(String.format(" %s %.1f%%", e.getKey(), 100.0 * e.getValue() / active)));
+            out.append("; ungranted locks per sample:");
+            if (lockWaits.isEmpty()) {
+                out.append(" none");
+            }
+            lockWaits.forEach((k, v) -> out.append(String.format(" %s %.3f", k, v / (double) samples)));
+            return out.toString();
+        }
     }
 
     private void vacuum() throws SQLException {

@@ -29,6 +29,17 @@ public class EndUserResourceTest {
         return org;
     }
 
+    /** An org holding these records, closed 100 days ago: past the 90-day rule, so a purge has something to delete. */
+    public static String closedLongAgo(AgroalDataSource db, String prefix, String... records) {
+        String org = newOrg(prefix);
+        write(org, records);
+        given().auth().oauth2(Tokens.officer("olivia")).contentType(ContentType.JSON)
+                .body("{\"status\":\"CLOSED\",\"reason\":\"service ended\"}").post("/orgs/" + org + "/status")
+                .then().statusCode(200);
+        dev.steward.account.support.Db.exec(db, "update organisation set status_changed_at = now() - interval '100 days' where id = ?", org);
+        return org;
+    }
+
     public static final String ATTESTATION = "\"attestation\":{\"attestedBy\":\"dpo@client.example\","
             + "\"attestedAt\":\"2026-01-01T10:00:00Z\",\"basis\":\"signed consent form\"}";
 

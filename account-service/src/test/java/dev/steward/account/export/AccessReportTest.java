@@ -43,6 +43,7 @@ class AccessReportTest {
             Map.entry("end_user_record", "consentAttestations"),
             Map.entry("access_log", "accessLogs"),
             Map.entry("consent_event", "consents"),
+            Map.entry("privacy_signal", "privacySignals"),
             Map.entry("access_record", "accessRecords"),
             Map.entry("policy_acceptance", "policyAcceptances"),
             Map.entry("restriction", "restrictions"),
@@ -53,7 +54,7 @@ class AccessReportTest {
             "subject_key", "the subject's data key, wrapped: key material, not personal data; destroyed on erasure",
             "blocked_identity", "only a keyed hash of an erased, terminated account's email (§8(c)); no longer linked to any subject id");
 
-    static final List<String> SECTIONS = List.of("fields", "accessLogs", "consents", "accessRecords", "account",
+    static final List<String> SECTIONS = List.of("fields", "accessLogs", "consents", "privacySignals", "accessRecords", "account",
             "policyAcceptances", "consentAttestations", "restrictions", "erasureReceipts");
 
     static final String SERVICE = Tokens.service("request-service");
@@ -173,6 +174,22 @@ class AccessReportTest {
         // the two exports by request-service are reads for someone else too, summarised into one item
         assertEquals(2, export.getInt("accessRecords.find { it.actor == 'service-account-request-service' }.count"));
         assertEquals("service", export.getString("accessRecords.find { it.actor == 'service-account-request-service' }.role"));
+    }
+
+    @Test
+    void aVisitorsConsentChoicesAndGlobalPrivacyControlAreInTheirExport() {
+        String org = EndUserResourceTest.newOrg("visitor-report");
+        String visitor = "v-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"choices\":{\"ANALYTICS_SHARING\":true},\"source\":\"BANNER\"}")
+                .put("/public/consents/" + org + "/" + visitor).then().statusCode(200);
+        given().contentType(ContentType.JSON).header("Sec-GPC", "1").body("{\"choices\":{},\"source\":\"PREFERENCE_PAGE\"}")
+                .put("/public/consents/" + org + "/" + visitor).then().statusCode(200);
+        JsonPath export = export(org, "VISITOR", visitor);
+        assertEquals(List.of("ANALYTICS_SHARING", "THIRD_PARTY_SHARING", "ADVERTISING_COOKIES"), export.getList("consents.purpose"));
+        assertEquals(List.of("BANNER", "GPC", "GPC"), export.getList("consents.source"));
+        assertEquals(List.of(true, false, false), export.getList("consents.granted"));
+        assertEquals(true, export.getBoolean("privacySignals[0].gpc"));
+        assertEveryItemNamesItsFacts(export);
     }
 
     private void assertEveryItemNamesItsFacts(JsonPath export) {

@@ -2,7 +2,6 @@ package dev.steward.account.retention;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -76,21 +75,14 @@ class PurgeTest {
 
     @Test
     void withoutAnAnswerAboutHoldsNothingIsPurged() {
-        String org = EndUserResourceTest.newOrg("nohold");
-        EndUserResourceTest.write(org, EndUserResourceTest.record("u", "u@example.com"));
-        given().auth().oauth2(Tokens.officer("olivia")).contentType(ContentType.JSON)
-                .body("{\"status\":\"CLOSED\",\"reason\":\"ended\"}").post("/orgs/" + org + "/status").then().statusCode(200);
-        Db.exec(db, "update organisation set status_changed_at = now() - interval '100 days' where id = ?", org);
-        disclosure.stubFor(get(urlPathEqualTo("/internal/holds/active")).withQueryParam("org", WireMock.equalTo(org))
-                .atPriority(1).willReturn(serverError()));
+        String org = EndUserResourceTest.closedLongAgo(db, "nohold", EndUserResourceTest.record("u", "u@example.com"));
+        DisclosureStub.failingFor(disclosure, org);
         try {
             given().auth().oauth2(Tokens.officer("olivia")).post("/retention/purges").then().statusCode(503)
                     .contentType("application/problem+json");
             assertEquals(3, Db.count(db, "select count(*) from personal_field f join subject s on s.id = f.subject_id where s.org = ?", org));
         } finally {
-            disclosure.resetMappings();
-            disclosure.stubFor(get(urlPathEqualTo("/internal/holds/active")).atPriority(10)
-                    .willReturn(okJson("{\"held\":false,\"holds\":[]}")));
+            DisclosureStub.reset(disclosure);
         }
     }
 

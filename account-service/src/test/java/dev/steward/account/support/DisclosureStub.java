@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -27,10 +28,27 @@ public class DisclosureStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        server.stubFor(get(urlPathEqualTo("/internal/holds/active")).atPriority(10)
-                .willReturn(okJson("{\"held\":false,\"holds\":[]}")));
+        nobodyHeld(server);
         return Map.of("quarkus.rest-client.disclosure-service.url", server.baseUrl(),
                 "quarkus.oidc-client.early-tokens-acquisition", "false");
+    }
+
+    /** The default: nobody is on a legal hold. */
+    public static void nobodyHeld(WireMockServer server) {
+        server.stubFor(get(urlPathEqualTo("/internal/holds/active")).atPriority(10)
+                .willReturn(okJson("{\"held\":false,\"holds\":[]}")));
+    }
+
+    /** disclosure-service fails (500) when asked about this org's subjects. */
+    public static void failingFor(WireMockServer server, String org) {
+        server.stubFor(get(urlPathEqualTo("/internal/holds/active")).withQueryParam("org", WireMock.equalTo(org))
+                .atPriority(1).willReturn(WireMock.serverError()));
+    }
+
+    /** Back to the default after a test's own stubs. */
+    public static void reset(WireMockServer server) {
+        server.resetMappings();
+        nobodyHeld(server);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.steward.account.platform.crypto;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -34,6 +36,8 @@ public class SubjectKeyListener {
     private static final int PING_EVERY = 20;
 
     private final SubjectKeys keys;
+    /** {@code steward.subject.keys.evictions}: keys named by announcements (a "*" counts once). */
+    private final Counter evictions;
     private final String url;
     private final Properties credentials = new Properties();
     private volatile boolean running = true;
@@ -43,8 +47,12 @@ public class SubjectKeyListener {
 
     public SubjectKeyListener(SubjectKeys keys, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                               @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                              @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+                              @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                              MeterRegistry registry) {
         this.keys = keys;
+        this.evictions = Counter.builder("steward.subject.keys.evictions")
+                .description("Data keys evicted from this replica's cache on a database announcement (a '*' counts once)")
+                .register(registry);
         this.url = url;
         user.ifPresent(u -> credentials.setProperty("user", u));
         password.ifPresent(p -> credentials.setProperty("password", p));
@@ -109,6 +117,7 @@ public class SubjectKeyListener {
     private void evict(String payload) {
         if ("*".equals(payload)) {
             keys.evictAll();
+            evictions.increment();
             return;
         }
         List<Long> ids = new ArrayList<>();
@@ -117,10 +126,12 @@ public class SubjectKeyListener {
                 ids.add(Long.parseLong(id.trim()));
             } catch (NumberFormatException e) {
                 keys.evictAll(); // not ours to interpret: forget everything rather than keep a shredded key
+                evictions.increment();
                 return;
             }
         }
         keys.evict(ids);
+        evictions.increment(ids.size());
     }
 
     private void pause() {

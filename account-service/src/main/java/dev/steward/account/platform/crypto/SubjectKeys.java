@@ -54,10 +54,15 @@ public class SubjectKeys {
         return master;
     }
 
-    /** Gives a fresh data key to every subject id that has none yet (inside the caller's transaction). */
-    public void createMissing(Connection c, Collection<Long> subjectIds) throws SQLException {
+    /**
+     * Gives a fresh data key to every subject id that has none yet (inside the caller's transaction), and
+     * returns the new keys: the caller encrypts with them directly instead of reading and unwrapping them
+     * back (the cache may not admit them: its size bound prefers keys that are read often).
+     */
+    public Map<Long, Aead> createMissing(Connection c, Collection<Long> subjectIds) throws SQLException {
+        Map<Long, Aead> created = new HashMap<>();
         if (subjectIds.isEmpty()) {
-            return;
+            return created;
         }
         List<Long> missing = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
@@ -70,7 +75,7 @@ public class SubjectKeys {
             }
         }
         if (missing.isEmpty()) {
-            return;
+            return created;
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into subject_key (subject_id, wrapped, key_version) values (?, ?, ?)")) {
@@ -80,14 +85,17 @@ public class SubjectKeys {
                 ps.setBytes(2, master.wrap(dataKey, id));
                 ps.setLong(3, master.version());
                 ps.addBatch();
+                Aead aead = dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class);
+                created.put(id, aead);
                 if (caching) {
-                    cache.put(id, dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class));
+                    cache.put(id, aead);
                 }
             }
             ps.executeBatch();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not create data keys", e);
         }
+        return created;
     }
 
     /** The subject's data key; {@link KeyDestroyedException} when it was erased (or never existed). */

@@ -53,7 +53,7 @@ class KeyEvictionAcrossReplicasTest {
         long kept = Db.count(db, "select id from subject where org = ? and ext_id = 'e2'", org);
 
         SubjectKeys second = new SubjectKeys(config);
-        SubjectKeyListener listener = new SubjectKeyListener(second, url, user, password);
+        SubjectKeyListener listener = new SubjectKeyListener(second, url, user, password, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         listener.start();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(second::caching);
