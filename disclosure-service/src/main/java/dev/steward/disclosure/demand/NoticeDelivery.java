@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.steward.disclosure.platform.PeerCalls;
+import dev.steward.platform.peer.PeerCallMetrics;
 import dev.steward.disclosure.record.AccountClient;
 import dev.steward.platform.text.LogIds;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -35,13 +34,13 @@ public class NoticeDelivery {
     private static final Logger LOG = Logger.getLogger(NoticeDelivery.class);
 
     private final AccountClient accounts;
-    private final PeerCalls peerCalls;
+    private final PeerCallMetrics peerCalls;
     private final DemandWorkflow workflow;
     private final ObjectMapper json;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public NoticeDelivery(@RestClient AccountClient accounts, PeerCalls peerCalls, DemandWorkflow workflow,
+    public NoticeDelivery(@RestClient AccountClient accounts, PeerCallMetrics peerCalls, DemandWorkflow workflow,
                           ObjectMapper json, Clock clock) {
         this.accounts = accounts;
         this.peerCalls = peerCalls;
@@ -70,9 +69,9 @@ public class NoticeDelivery {
         String body = QuarkusTransaction.requiringNew().call(() -> payload(demandId, org));
         int status = -1;
         String error = null;
-        Timer.Sample sample = null;
+        long sent = 0;
         try {
-            JsonNode organisation = peerCalls.call(PeerCalls.ACCOUNT, () -> accounts.organisation(org));
+            JsonNode organisation = peerCalls.time(PeerCallMetrics.ACCOUNT, () -> accounts.organisation(org));
             String url = organisation.path("callbackUrl").asText("");
             String secret = organisation.path("callbackSecret").asText("");
             if (url.isBlank() || secret.isBlank()) {
@@ -87,7 +86,7 @@ public class NoticeDelivery {
                     .header(CallbackSignature.HEADER, CallbackSignature.header(secret, t, notice.deliveryId.toString(), body))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build();
-            sample = peerCalls.start();
+            sent = System.nanoTime();
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,8 +94,8 @@ public class NoticeDelivery {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } finally {
-            if (sample != null) {
-                peerCalls.record(PeerCalls.CLIENT_CALLBACK, sample, status);
+            if (sent != 0) {
+                peerCalls.record(PeerCallMetrics.CLIENT_CALLBACK, PeerCallMetrics.outcome(status), System.nanoTime() - sent);
             }
         }
         boolean ok = status >= 200 && status < 300;

@@ -1,7 +1,7 @@
 package dev.steward.disclosure.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.steward.disclosure.platform.PeerCalls;
+import dev.steward.platform.peer.PeerCallMetrics;
 import dev.steward.platform.problem.Problem;
 import dev.steward.platform.problem.ProblemException;
 import dev.steward.platform.subject.SubjectRef;
@@ -23,9 +23,9 @@ public class ConsentCheck {
     private static final Logger LOG = Logger.getLogger(ConsentCheck.class);
 
     private final AccountClient accounts;
-    private final PeerCalls peerCalls;
+    private final PeerCallMetrics peerCalls;
 
-    public ConsentCheck(@RestClient AccountClient accounts, PeerCalls peerCalls) {
+    public ConsentCheck(@RestClient AccountClient accounts, PeerCallMetrics peerCalls) {
         this.accounts = accounts;
         this.peerCalls = peerCalls;
     }
@@ -35,7 +35,7 @@ public class ConsentCheck {
         for (SubjectRef s : new LinkedHashSet<>(subjects)) {
             JsonNode consents;
             try {
-                consents = peerCalls.call(PeerCalls.ACCOUNT, () -> accounts.consents(s.org(), s.kind().name(), s.id()));
+                consents = peerCalls.time(PeerCallMetrics.ACCOUNT, () -> accounts.consents(s.org(), s.kind().name(), s.id()));
             } catch (RuntimeException e) {
                 LOG.warnf("account-service could not answer for consents: %s", e.getMessage());
                 throw new ProblemException(Problem.of(503, "consent-unavailable", "Consent cannot be checked",

@@ -11,7 +11,7 @@ import dev.steward.request.lifecycle.RequestStatus;
 import dev.steward.request.lifecycle.RequestType;
 import dev.steward.request.peer.AccountClient;
 import dev.steward.request.peer.DisclosureClient;
-import dev.steward.request.peer.PeerCallMetrics;
+import dev.steward.platform.peer.PeerCallMetrics;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -109,8 +109,8 @@ public class ComplianceResource {
         }
         requests.put("dueSoon", gauges.dueSoon());
         requests.put("shareDefinition", "answered on or before the due date / (answered + open past the due date)");
-        out.set("disclosure", peer("disclosure-service", () -> peers.time("disclosure", disclosures::compliance)));
-        out.set("account", peer("account-service", () -> peers.time("account", accounts::compliance)));
+        out.set("disclosure", peer("disclosure-service", () -> peers.time(PeerCallMetrics.DISCLOSURE, disclosures::compliance)));
+        out.set("account", peer("account-service", () -> peers.time(PeerCallMetrics.ACCOUNT, accounts::compliance)));
         return out;
     }
 

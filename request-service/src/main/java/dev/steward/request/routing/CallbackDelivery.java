@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import dev.steward.request.peer.PeerCallMetrics;
+import dev.steward.platform.peer.PeerCallMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -121,7 +121,7 @@ public class CallbackDelivery {
         int status;
         String error = null;
         try {
-            OrganisationView org = peers.time("account", () -> accounts.organisation(callback.org));
+            OrganisationView org = peers.time(PeerCallMetrics.ACCOUNT, () -> accounts.organisation(callback.org));
             if (org.callbackUrl() == null || org.callbackUrl().isBlank() || org.callbackSecret() == null) {
                 throw new IllegalStateException("the Client has no callbackUrl/callbackSecret registered");
             }
@@ -169,7 +169,7 @@ public class CallbackDelivery {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status;
         } finally {
-            peers.record("client-callback", PeerCallMetrics.outcome(status), System.nanoTime() - start);
+            peers.record(PeerCallMetrics.CLIENT_CALLBACK, PeerCallMetrics.outcome(status), System.nanoTime() - start);
         }
     }
 

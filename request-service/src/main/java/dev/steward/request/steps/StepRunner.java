@@ -12,7 +12,7 @@ import dev.steward.request.lifecycle.Request;
 import dev.steward.request.lifecycle.RequestStatus;
 import dev.steward.request.peer.AccountClient;
 import dev.steward.request.peer.DisclosureClient;
-import dev.steward.request.peer.PeerCallMetrics;
+import dev.steward.platform.peer.PeerCallMetrics;
 import dev.steward.request.peer.PeerDtos;
 import dev.steward.request.report.Reports;
 import io.micrometer.core.instrument.Counter;
@@ -46,8 +46,8 @@ import org.jboss.logging.Logger;
 public class StepRunner {
 
     private static final Logger LOG = Logger.getLogger(StepRunner.class);
-    private static final String ACCOUNT = "account";
-    private static final String DISCLOSURE = "disclosure";
+    private static final String ACCOUNT = PeerCallMetrics.ACCOUNT;
+    private static final String DISCLOSURE = PeerCallMetrics.DISCLOSURE;
 
     private final Lifecycle lifecycle;
     private final StepProgress progress;

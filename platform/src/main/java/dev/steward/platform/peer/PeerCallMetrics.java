@@ -1,6 +1,5 @@
-package dev.steward.request.peer;
+package dev.steward.platform.peer;
 
-import dev.steward.platform.peer.PeerErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,9 @@ import java.util.function.Supplier;
 public class PeerCallMetrics {
 
     public static final String METRIC = "steward.peer.calls";
+    public static final String ACCOUNT = "account";
+    public static final String DISCLOSURE = "disclosure";
+    public static final String CLIENT_CALLBACK = "client-callback";
 
     private final MeterRegistry registry;
 
