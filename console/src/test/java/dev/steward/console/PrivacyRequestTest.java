@@ -92,6 +92,18 @@ class PrivacyRequestTest {
     }
 
     @Test
+    void aFirstTimeVisitorIsGivenTheirVisitorIdOnTheForm() throws Exception {
+        try (Browser browser = Browser.anonymous()) {
+            HtmlPage page = form(browser);
+            String id = page.getElementById("subjectId").getAttribute("value");
+            assertTrue(id.matches("[A-Za-z0-9_-]{22}"), "a random visitor id: " + id);
+            assertEquals(id, browser.client.getCookieManager().getCookie("steward_visitor").getValue(),
+                    "kept in the first-party cookie, as the preferences page does");
+            assertEquals(id, form(browser).getElementById("subjectId").getAttribute("value"), "the same on the next visit");
+        }
+    }
+
+    @Test
     void aClientsEndUserIsToldTheClientIsTheControllerAndTheRequestWasPassedOn() throws Exception {
         ServicesStub.server.stubFor(post(urlEqualTo("/request/public/requests")).atPriority(1).willReturn(Stubs.json("""
                 {"id": "%s", "type": "ERASURE", "status": "ROUTED_TO_CONTROLLER", "receivedAt": "2026-12-01T10:00:00Z",

@@ -63,8 +63,15 @@ public class RightsRequestResource {
 
     @GET
     @Path("/request")
-    public TemplateInstance form(@RestCookie(Visitors.COOKIE) String visitorId) {
-        return Templates.request(RequestForm.blank(Visitors.valid(visitorId) ? visitorId : null), FieldErrors.NONE, null);
+    public Response form(@RestCookie(Visitors.COOKIE) String cookie, @Context jakarta.ws.rs.core.UriInfo uri) {
+        // A first-time visitor gets their visitor id here too (as on the preferences page), so that
+        // "me, as a visitor" names this browser's visitor without a detour.
+        String visitorId = Visitors.valid(cookie) ? cookie : Visitors.newId();
+        Response.ResponseBuilder page = Response.ok(Templates.request(RequestForm.blank(visitorId), FieldErrors.NONE, null));
+        if (!visitorId.equals(cookie)) {
+            page.cookie(Visitors.cookie(visitorId, "https".equals(uri.getRequestUri().getScheme())));
+        }
+        return page.build();
     }
 
     @POST

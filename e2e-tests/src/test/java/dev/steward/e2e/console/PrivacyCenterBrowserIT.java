@@ -98,6 +98,7 @@ class PrivacyCenterBrowserIT {
             assertTrue(statusPage.contains("/privacy/status/"), statusPage);
 
             browser.find("#report-html").click();
+            browser.await().until(d -> d.getCurrentUrl().contains("/privacy/reports/"));
             browser.await().until(d -> !d.findElements(By.tagName("h1")).isEmpty());
             String report = browser.driver.findElement(By.tagName("body")).getText();
             assertTrue(report.toLowerCase().contains("advertising"), "the visitor's GPC choice is in their report: " + report);
