@@ -19,6 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Issue 14: the Privacy Center as a visitor uses it, in Debian's Chromium against the real stack —
@@ -123,32 +127,49 @@ class PrivacyCenterBrowserIT {
             String right = codeFor(email, 1);
             String wrong = right.equals("000000") ? "111111" : "000000";
             for (int attempt = 1; attempt <= 5; attempt++) {
-                browser.find("#code").clear();
-                browser.find("#code").sendKeys(wrong);
-                browser.find("#send-code").click();
-                String error = browser.find("#code-error").getText();
-                assertFalse(error.isBlank());
+                String error = enter(browser, wrong);
+                assertTrue(error.contains((5 - attempt) + " attempt"), "attempt " + attempt + ": " + error);
                 if (attempt == 3) {
                     browser.screenshot("27-wrong-code");
                 }
             }
             // the right code no longer works: this code is locked
-            browser.find("#code").clear();
-            browser.find("#code").sendKeys(right);
-            browser.find("#send-code").click();
-            String locked = browser.find("#code-error").getText().toLowerCase();
+            String locked = enter(browser, right).toLowerCase();
             assertTrue(locked.contains("new code"), locked);
             assertTrue(browser.all("#request-status").isEmpty(), "not verified by a locked code");
             browser.screenshot("28-code-locked");
 
             // a new code (the same answer whatever the address) unlocks it
             browser.find("#resend-email").sendKeys(email);
-            browser.find("#resend-code").click();
-            browser.find("#code-form");
-            browser.find("#code").sendKeys(codeFor(email, 2));
-            browser.find("#send-code").click();
+            WebElement resend = browser.find("#resend-code");
+            resend.click();
+            browser.await().until(ExpectedConditions.stalenessOf(resend));
+            String fresh = codeFor(email, 2);
+            browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+                WebElement input = d.findElement(By.id("code"));
+                input.clear();
+                input.sendKeys(fresh);
+                d.findElement(By.id("send-code")).click();
+                return true;
+            });
             browser.find("#request-status");
         }
+    }
+
+    /** Types a code, sends it and answers the error the next page shows (waiting for that page). */
+    private static String enter(Chromium browser, String code) {
+        // htmx swaps the page in place: an element found a moment ago may be gone, so each try starts over
+        WebElement sent = browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement input = d.findElement(By.id("code"));
+            input.clear();
+            input.sendKeys(code);
+            WebElement send = d.findElement(By.id("send-code"));
+            send.click();
+            return send;
+        });
+        browser.await().until(ExpectedConditions.stalenessOf(sent));
+        return browser.await().ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .until(d -> d.findElement(By.id("code-error")).getText());
     }
 
     /** The code in the {@code n}th mail to {@code email}, waiting for it to arrive. */
