@@ -264,6 +264,20 @@ class PrivacyRequestTest {
             assertTrue(report.getWebResponse().getResponseHeaderValue("Content-Disposition").startsWith("attachment"));
             ServicesStub.server.verify(getRequestedFor(urlPathEqualTo("/request/public/reports/" + id))
                     .withQueryParam("expires", equalTo("1893456000")).withQueryParam("signature", equalTo("c2ln")));
+
+            // the page to read keeps its own stylesheet: a policy of its own allows exactly that, by hash
+            String style = "body{font:16px system-ui}";
+            ServicesStub.server.stubFor(get(urlPathEqualTo("/request/public/reports/" + id)).withQueryParam("format", equalTo("html"))
+                    .willReturn(aResponse().withHeader("Content-Type", "text/html;charset=UTF-8")
+                            .withBody("<!doctype html><html lang=\"en\"><head><style>" + style + "</style></head><body><h1>Your personal data</h1></body></html>")));
+            Page readable = browser.fetch(new URL(privacy, status.getElementById("report-html").getAttribute("href")));
+            String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            List<String> policies = readable.getWebResponse().getResponseHeaders().stream()
+                    .filter(h -> h.getName().equalsIgnoreCase("Content-Security-Policy")).map(h -> h.getValue()).toList();
+            assertEquals(1, policies.size(), "one policy: " + policies);
+            assertTrue(policies.get(0).contains("style-src 'sha256-" + hash + "'"), policies.get(0));
+            assertTrue(policies.get(0).startsWith("default-src 'none'"), policies.get(0));
             ServicesStub.server.verify(0, anyRequestedFor(anyUrl()).withHeader("Authorization", matching(".*")));
         }
     }

@@ -3,6 +3,7 @@ package dev.steward.console.privacy;
 import dev.steward.console.peer.PeerRefused;
 import dev.steward.console.peer.Problem;
 import dev.steward.console.web.FieldErrors;
+import dev.steward.console.web.ReportPages;
 import dev.steward.console.web.Forms;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -217,12 +218,11 @@ public class RightsRequestResource {
         try {
             Response r = requests.report(id, expires, signature, f, Visitors.address(http));
             byte[] body = r.readEntity(byte[].class);
-            Response.ResponseBuilder out = Response.ok(body, f == null ? MediaType.APPLICATION_JSON_TYPE
-                    : MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
-            if (f == null) {
-                out.header("Content-Disposition", "attachment; filename=\"your-data-" + id + ".json\"");
+            if (f != null) {
+                return ReportPages.html(new String(body, java.nio.charset.StandardCharsets.UTF_8));
             }
-            return out.build();
+            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"your-data-" + id + ".json\"").build();
         } catch (PeerRefused e) {
             if (e.problem().status() == 429) {
                 throw e;

@@ -91,8 +91,7 @@ public class RequestPageResource {
     @GET
     @Path("/report.html")
     public Response reportHtml(@RestPath UUID id) {
-        String body = requests.report(id, "html").readEntity(String.class);
-        return Response.ok(body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return dev.steward.console.web.ReportPages.html(requests.report(id, "html").readEntity(String.class));
     }
 
     private TemplateInstance page(RequestView r, Problem problem) {
