@@ -49,7 +49,9 @@ public class VerificationMail {
     }
 
     private void send(UUID requestId, Mail mail) {
-        mailer.send(mail).subscribe().with(
+        // Tried again on a failure: a pooled SMTP connection the relay closed while idle fails the first
+        // send on it (seen in the e2e run), and the retry opens a fresh one.
+        mailer.send(mail).onFailure().retry().withBackOff(java.time.Duration.ofMillis(200)).atMost(2).subscribe().with(
                 ok -> LOG.infof("privacy-center mail sent for request %s", requestId),
                 failure -> LOG.warnf("privacy-center mail for request %s could not be sent (%s); the requester can ask for a new code",
                         requestId, failure.getClass().getSimpleName()));
