@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * in as themselves, approves the disclosure exactly as it is to be recorded; the recorder then
  * POSTs it to /disclosures with {@code approval} = this approval's id.
  */
-@Path("/disclosures/approvals")
+@Path("/disclosure-approvals")
 @Tag(name = "Disclosures")
 @Transactional(rollbackOn = Exception.class)
 public class DisclosureApprovalResource {
@@ -54,7 +54,7 @@ public class DisclosureApprovalResource {
         }
         return idempotentPosts.run(caller.id(), idempotencyKey, disclosure, () -> {
             DisclosureApproval.View a = approvals.approve(disclosure, caller.id(), caller.name());
-            return Response.created(URI.create("/disclosures/approvals/" + a.id())).entity(a).build();
+            return Response.created(URI.create("/disclosure-approvals/" + a.id())).entity(a).build();
         });
     }
 

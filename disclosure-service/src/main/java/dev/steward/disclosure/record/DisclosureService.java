@@ -87,7 +87,7 @@ public class DisclosureService {
         String type = in.recipient().type().name();
         if (settings.requireSignedApproval()) {
             throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
-                    "Disclosures to " + type + " need an approval given by a second legal user (POST /disclosures/approvals)",
+                    "Disclosures to " + type + " need an approval given by a second legal user (POST /disclosure-approvals)",
                     new FieldError("approval", "is required for " + type + " disclosures"));
         }
         if (in.approver() == null || in.approver().isBlank()) {

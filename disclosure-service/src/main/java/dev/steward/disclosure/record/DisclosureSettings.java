@@ -9,7 +9,7 @@ public interface DisclosureSettings {
 
     /**
      * When true, a disclosure to law enforcement or a regulator needs an {@code approval} given by a
-     * second legal user ({@code POST /disclosures/approvals}); a typed {@code approver} name alone is
+     * second legal user ({@code POST /disclosure-approvals}); a typed {@code approver} name alone is
      * refused. False keeps the typed name (checked against the caller) for callers not yet changed.
      */
     @WithDefault("false")

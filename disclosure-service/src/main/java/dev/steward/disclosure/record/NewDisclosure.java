@@ -18,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 /**
  * A disclosure as legal records it. Never edited: {@code corrects} names the entry a correction
  * replaces. To law enforcement or a regulator it needs four eyes: {@code approval}, given by a
- * second legal user through POST /disclosures/approvals for exactly this disclosure (or, unless
+ * second legal user through POST /disclosure-approvals for exactly this disclosure (or, unless
  * steward.disclosure.require-signed-approval, a typed {@code approver} other than the caller).
  */
 public record NewDisclosure(

@@ -27,7 +27,7 @@ class DisclosureApprovalTest {
 
     private static String approve(String legalUser, Map<String, Object> disclosure) {
         return given().auth().oauth2(Tokens.legal(legalUser)).contentType(ContentType.JSON).body(disclosure)
-                .when().post("/disclosures/approvals")
+                .when().post("/disclosure-approvals")
                 .then().statusCode(201).body("approvedBy", equalTo(legalUser)).body("contentDigest", notNullValue())
                 .extract().path("id");
     }
@@ -45,7 +45,7 @@ class DisclosureApprovalTest {
         d.remove("approver");
         String approval = approve("priya", d);
         record("lena", d, approval).statusCode(201).body("approver", equalTo("priya"));
-        given().auth().oauth2(Tokens.auditor("audrey")).when().get("/disclosures/approvals/" + approval).then()
+        given().auth().oauth2(Tokens.auditor("audrey")).when().get("/disclosure-approvals/" + approval).then()
                 .statusCode(200).body("usedAt", notNullValue());
         // used once
         record("lena", d, approval).statusCode(422).body("errors[0].field", equalTo("approval"));
@@ -69,8 +69,8 @@ class DisclosureApprovalTest {
 
         Map<String, Object> voluntary = Disclosures.toServiceProvider(subject("acme", "END_USER", "ap-x"));
         given().auth().oauth2(Tokens.legal("priya")).contentType(ContentType.JSON).body(voluntary)
-                .when().post("/disclosures/approvals").then().statusCode(422);
+                .when().post("/disclosure-approvals").then().statusCode(422);
         given().auth().oauth2(Tokens.auditor("audrey")).contentType(ContentType.JSON).body(d)
-                .when().post("/disclosures/approvals").then().statusCode(403);
+                .when().post("/disclosure-approvals").then().statusCode(403);
     }
 }
