@@ -404,49 +404,51 @@ class AccountBench {
      * (pg_stat_activity's wait event, "CPU" when active without one) and how many lock requests wait
      * (pg_locks), so the figure says where the database side of the time goes.
      */
-    static final class WaitSampler implements Runnable {
+    static final class WaitSampler {
         private final AgroalDataSource db;
         private final Map<String, Long> events = new java.util.TreeMap<>();
         private final Map<String, Long> lockWaits = new java.util.TreeMap<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-wait-sampler"));
         private long samples;
-        private Thread thread;
+        private Connection connection;
+        private java.sql.PreparedStatement activity;
+        private java.sql.PreparedStatement locks;
 
         WaitSampler(AgroalDataSource db) {
             this.db = db;
         }
 
-        void start() {
-            thread = new Thread(this, "bench-wait-sampler");
-            thread.start();
+        /** One sample every 10 ms (a sampling rate, not a wait) on a connection of its own. */
+        void start() throws SQLException {
+            connection = db.getConnection();
+            activity = connection.prepareStatement("select coalesce(wait_event_type || ':' || wait_event, "
+                    + "'CPU'), count(*) from pg_stat_activity where backend_type = 'client backend' and state = 'active' "
+                    + "and pid <> pg_backend_pid() group by 1");
+            locks = connection.prepareStatement("select locktype || ':' || mode, count(*) from pg_locks where not granted group by 1");
+            timer.scheduleWithFixedDelay(this::sample, 0, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
+        void stop() throws InterruptedException, SQLException {
+            timer.shutdown();
+            if (!timer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the wait sampler did not stop");
+            }
+            connection.close();
         }
 
-        @Override
-        public void run() {
-            try (Connection c = db.getConnection();
-                 java.sql.PreparedStatement activity = c.prepareStatement("select coalesce(wait_event_type || ':' || wait_event, "
-                         + "'CPU'), count(*) from pg_stat_activity where backend_type = 'client backend' and state = 'active' "
-                         + "and pid <> pg_backend_pid() group by 1");
-                 java.sql.PreparedStatement locks = c.prepareStatement("select locktype || ':' || mode, count(*) from pg_locks "
-                         + "where not granted group by 1")) {
-                while (running.get()) {
-                    samples++;
-                    for (var ps : List.of(activity, locks)) {
-                        try (java.sql.ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                (ps == activity ? events : lockWaits).merge(rs.getString(1), rs.getLong(2), Long::sum);
-                            }
+        private void sample() {
+            try {
+                samples++;
+                for (var ps : List.of(activity, locks)) {
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            (ps == activity ? events : lockWaits).merge(rs.getString(1), rs.getLong(2), Long::sum);
                         }
                     }
-                    Thread.sleep(10);
                 }
-            } catch (SQLException | InterruptedException e) {
-                throw new IllegalStateException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e); // ends the schedule; summary() reports the samples taken
             }
         }
 
