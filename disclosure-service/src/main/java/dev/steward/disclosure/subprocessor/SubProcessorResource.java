@@ -40,7 +40,9 @@ import org.hibernate.exception.ConstraintViolationException;
 /** The sub-processor registry: kept by legal, published to anyone (§9). */
 @Path("/subprocessors")
 @Tag(name = "Sub-processors", description = "The public registry of sub-processors: purpose, data categories, country and whether an agreement is in force (§5, §7, §9)")
-@Transactional
+// rollbackOn: replace() throws a checked JsonProcessingException after it has changed the managed entity;
+// without it the change would commit without its history row.
+@Transactional(rollbackOn = Exception.class)
 public class SubProcessorResource {
 
     private final Caller caller;
