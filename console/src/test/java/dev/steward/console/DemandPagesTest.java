@@ -42,6 +42,7 @@ class DemandPagesTest {
 
     final UUID emergency = UUID.randomUUID();
     final UUID subpoena = UUID.randomUUID();
+    final UUID produced = UUID.randomUUID();
 
     static String demand(UUID id, String status, boolean emergency, String processType, long daysLeft, List<String> allowed) {
         return """
@@ -70,7 +71,8 @@ class DemandPagesTest {
         ServicesStub.server.resetAll();
         ServicesStub.server.stubFor(get(urlPathEqualTo("/disclosure/legal-demands")).willReturn(Stubs.json(Stubs.page(List.of(
                 demand(emergency, "RECEIVED", true, "EMERGENCY_REQUEST", 1, List.of("VERIFIED", "REJECTED")),
-                demand(subpoena, "IN_REVIEW", false, "SUBPOENA", -2, List.of("NARROWED", "APPROVED_FOR_PRODUCTION"))), "Mg"))));
+                demand(subpoena, "IN_REVIEW", false, "SUBPOENA", -2, List.of("NARROWED", "APPROVED_FOR_PRODUCTION")),
+                demand(produced, "PRODUCED_FULL", false, "COURT_ORDER", 9, List.of())), "Mg"))));
         ServicesStub.server.stubFor(get(urlEqualTo("/disclosure/legal-demands/" + subpoena)).willReturn(Stubs.json(
                 demand(subpoena, "IN_REVIEW", false, "SUBPOENA", -2,
                         List.of("NARROWED", "CHALLENGED", "APPROVED_FOR_PRODUCTION", "REJECTED", "NO_DATA")))));
@@ -86,6 +88,7 @@ class DemandPagesTest {
             List<String> rows = page.querySelectorAll("#demands-table tbody tr").stream().map(r -> r.asNormalizedText()).toList();
             assertTrue(rows.get(0).startsWith("Emergency") && rows.get(0).contains("1 day left"), rows.get(0));
             assertTrue(rows.get(1).contains("2 days overdue"), rows.get(1));
+            assertTrue(page.querySelectorAll("#demand-" + produced + " .badge").isEmpty(), "an answered demand counts no days: " + rows.get(2));
             assertEquals("badge urgent", ((org.htmlunit.html.DomElement) page.querySelector("#demand-" + subpoena + " td:last-child .badge")).getAttribute("class"));
             assertNotNull(page.getAnchorByHref("/demands?cursor=Mg&processType=SUBPOENA&view=overdue"));
             assertNotNull(page.getElementById("record-demand"));

@@ -29,6 +29,11 @@ public record DemandView(UUID id, String status, boolean emergency, String emerg
         events = events == null ? List.of() : events;
     }
 
+    /** Answered (produced, rejected or nothing to produce): its response deadline no longer counts down. */
+    public boolean closed() {
+        return List.of("PRODUCED_FULL", "PRODUCED_PARTIAL", "REJECTED", "NO_DATA").contains(status);
+    }
+
     public record Agency(String type, String name, String officer, String contact) {
     }
 

@@ -132,7 +132,9 @@ class ConsoleBrowserIT {
             browser.screenshot("11-ledger-verified");
 
             for (String[] page : new String[][] {{"/holds", "12-legal-holds"}, {"/subprocessors", "13-sub-processors"},
-                    {"/transparency", "14-transparency-report"}, {"/disclosures", "15-disclosures"}}) {
+                    {"/transparency", "14-transparency-report"}, {"/disclosures", "15-disclosures"},
+                    {"/demands", "17-legal-demands"}, {"/demands/new", "18-legal-demand-intake"},
+                    {"/demands/notices", "19-legal-notices-due"}}) {
                 browser.driver.get(console + page[0]);
                 browser.find("h1");
                 browser.screenshot(page[1]);
