@@ -118,14 +118,22 @@ if wants "p3 p4 erase"; then
 fi
 
 if wants p6; then
-  echo "== P6: 1,000 ACCESS requests through request-service's durable steps (bench/request/run.sh 1000 10 8)"
-  if with_db requestbench bench/request/run.sh 1000 10 8 > "$LOGS/p6.log" 2>&1 && grep -q '^BENCH' "$LOGS/p6.log"; then
+  # two runs: a waiting backlog (the scheduler starts on 1,000 waiting requests: how fast the steps run; with
+  # every request waiting from the start, even perfect per-request order puts the median at half the run), and a
+  # burst arriving at a working service (BENCH_OVERLAP: the median request's wait from its own receipt, which is
+  # what started-work-first shortens)
+  echo "== P6: 1,000 ACCESS requests through request-service's durable steps (bench/request/run.sh 1000 10 8, backlog and burst)"
+  if with_db requestbench bench/request/run.sh 1000 10 8 > "$LOGS/p6.log" 2>&1 && grep -q '^BENCH' "$LOGS/p6.log" \
+      && BENCH_OVERLAP=true with_db requestburst bench/request/run.sh 1000 10 8 > "$LOGS/p6-burst.log" 2>&1 \
+      && grep -q '^BENCH' "$LOGS/p6-burst.log"; then
     l=$(grep '^BENCH' "$LOGS/p6.log")
     total=$(sed -nE 's/.*durableExecution\(threads=[0-9]+\)=([0-9.]+)s.*/\1/p' <<< "$l")
-    share=$(sed -nE 's/.*perRequestCompletion\(p50=[0-9.]+s of [0-9.]+s = ([0-9.]+),.*/\1/p' <<< "$l")
-    p50=$(sed -nE 's/.*perRequestCompletion\(p50=([0-9.]+)s.*/\1/p' <<< "$l")
+    b=$(grep '^BENCH' "$LOGS/p6-burst.log")
+    share=$(sed -nE 's/.*perRequestCompletion\(p50=[0-9.]+s of [0-9.]+s = ([0-9.]+),.*/\1/p' <<< "$b")
+    p50=$(sed -nE 's/.*perRequestCompletion\(p50=([0-9.]+)s.*/\1/p' <<< "$b")
+    whole=$(sed -nE 's/.*perRequestCompletion\(p50=[0-9.]+s of ([0-9.]+)s.*/\1/p' <<< "$b")
     met=$(verdict "$total" '<=' 15); [ "$(verdict "$share" '<=' 0.334)" = met ] || met="**not met**"
-    row "P6 1,000 ACCESS requests, durable steps (stub peers)" "all done in $total s; median request $p50 s (= $share of the run)" \
+    row "P6 1,000 ACCESS requests, durable steps (stub peers)" "backlog: all done in $total s; burst: median request $p50 s from its receipt, of $whole s (= $share)" \
       "— (no raw-database equivalent)" "—" "≤ 15 s; median ≤ 1/3 of the run" "$met"
   else failed "P6 1,000 ACCESS requests" p6 "≤ 15 s; median ≤ 1/3"; fi
 fi

@@ -70,12 +70,14 @@ public class Load {
             Thread thread = new Thread(() -> {
                 long n = 0;
                 while (!stop.get()) {
-                    String body = "{\"recipient\":{\"type\":\"LAW_ENFORCEMENT\",\"name\":\"City Police\"},"
-                            + "\"legalBasis\":\"SUBPOENA\",\"caseReference\":\"B-" + client + "-" + n + "\","
+                    // a credit bureau under fraud prevention: compelled (no consent check) and without four eyes
+                    // (law enforcement would need a second user's approval first); the append path is the same
+                    String body = "{\"recipient\":{\"type\":\"CONSUMER_REPORTING_AGENCY\",\"name\":\"Credit Bureau\"},"
+                            + "\"legalBasis\":\"FRAUD_PREVENTION\",\"caseReference\":\"B-" + client + "-" + n + "\","
                             + "\"receivedOn\":\"" + today + "\",\"disclosedOn\":\"" + today + "\","
                             + "\"subjects\":[{\"org\":\"bench\",\"kind\":\"END_USER\",\"id\":\"u" + client + "-" + n + "\"}],"
                             + "\"dataCategories\":[\"user.contact.email\"],\"purpose\":\"Benchmark\","
-                            + "\"outcome\":\"NON_CONTENT_DISCLOSED\",\"approver\":\"second-person\"}";
+                            + "\"outcome\":\"NON_CONTENT_DISCLOSED\"}";
                     n++;
                     try {
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/disclosures"))

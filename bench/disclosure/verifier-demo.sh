@@ -31,10 +31,10 @@ L=http://127.0.0.1:$APPPORT
 export LEDGER_TOKEN=$(cd bench/disclosure && java Load.java token "$WORK")
 disclose() {
   curl -fs -H "Authorization: Bearer $LEDGER_TOKEN" -H 'Content-Type: application/json' "$L/disclosures" -d '{
-    "recipient":{"type":"LAW_ENFORCEMENT","name":"City Police"},"legalBasis":"SUBPOENA","caseReference":"D-'"$1"'",
+    "recipient":{"type":"CONSUMER_REPORTING_AGENCY","name":"Credit Bureau"},"legalBasis":"FRAUD_PREVENTION","caseReference":"D-'"$1"'",
     "receivedOn":"'"$(date -u +%F)"'","disclosedOn":"'"$(date -u +%F)"'",
     "subjects":[{"org":"acme","kind":"END_USER","id":"demo-'"$1"'"}],"dataCategories":["user.contact.email"],
-    "purpose":"Investigation","outcome":"CONTENT_DISCLOSED","approver":"second-person"}' \
+    "purpose":"Fraud check","outcome":"CONTENT_DISCLOSED"}' \
   | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["id"], d["ledger"]["index"])'
 }
 checkpoint() { curl -fs -X POST -H "Authorization: Bearer $LEDGER_TOKEN" "$L/ledger/checkpoints" >/dev/null; curl -fs "$L/ledger/checkpoint"; }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,10 @@ import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Legal's disclosure form with the API's problem beside the fields, CSRF refusal, a peer down, the headers. */
+/**
+ * Legal's disclosure form with the API's problem beside the fields, the proposal a second legal user
+ * approves, CSRF refusal, a peer down, the headers.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(ServicesStub.class)
@@ -50,51 +54,109 @@ class FormsAndFailuresTest {
     }
 
     @Test
-    void theFourEyesRefusalIsShownBesideTheApproverAndTheFormKeepsWhatWasTyped() throws Exception {
-        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosures")).willReturn(Stubs.problem(422,
-                "Approval by a second person required",
-                "The approver must be a different person from the one recording the disclosure (four eyes)",
-                "approver", "must not be the person recording the disclosure")));
+    void theServicesRefusalIsShownBesideTheFieldAndTheFormKeepsWhatWasTyped() throws Exception {
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosure-proposals")).willReturn(Stubs.problem(422,
+                "Dates do not add up", "The request's dates are not possible", "disclosedOn", "must not be before receivedOn")));
         try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal"))) {
             HtmlPage form = browser.get(newDisclosure);
+            assertTrue(form.getElementById("four-eyes-hint").asNormalizedText().contains("second legal user"));
+            assertEquals(null, form.getElementById("approver"), "no typed approver: a second person approves signed in");
             String key = form.getElementByName("idempotencyKey").getAttribute("value");
             UUID.fromString(key);
-            HtmlPage answer = fill(form, "lena").getOneHtmlElementByAttribute("button", "type", "submit").click();
+            HtmlPage answer = fill(form, "LAW_ENFORCEMENT").getOneHtmlElementByAttribute("button", "type", "submit").click();
             assertEquals(422, answer.getWebResponse().getStatusCode());
-            assertEquals("must not be the person recording the disclosure",
-                    answer.getElementById("e-approver").asNormalizedText());
-            assertEquals("true", answer.getElementById("approver").getAttribute("aria-invalid"));
-            assertTrue(answer.getElementById("form-problem").asNormalizedText().contains("four eyes"));
+            assertEquals("must not be before receivedOn", answer.getElementById("e-disclosedOn").asNormalizedText());
+            assertEquals("true", answer.getElementById("disclosedOn").getAttribute("aria-invalid"));
+            assertTrue(answer.getElementById("form-problem").asNormalizedText().contains("dates are not possible"));
             assertEquals("Metro Police", answer.getElementById("recipientName").getAttribute("value"));
             assertFalse(key.equals(answer.getElementByName("idempotencyKey").getAttribute("value")),
                     "nothing was stored: a corrected form is a new attempt");
-            ServicesStub.server.verify(postRequestedFor(urlEqualTo("/disclosure/disclosures"))
+            ServicesStub.server.verify(postRequestedFor(urlEqualTo("/disclosure/disclosure-proposals"))
                     .withHeader("Idempotency-Key", equalTo(key))
                     .withRequestBody(matchingJsonPath("$.recipient.type", equalTo("LAW_ENFORCEMENT")))
                     .withRequestBody(matchingJsonPath("$.subjects[0].kind", equalTo("ACCOUNT")))
                     .withRequestBody(matchingJsonPath("$.dataCategories[1]", equalTo("user.contact.phone")))
-                    .withRequestBody(matchingJsonPath("$.approver", equalTo("lena"))));
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notMatching(".*approver.*")));
+            ServicesStub.server.verify(0, postRequestedFor(urlEqualTo("/disclosure/disclosures")));
         }
     }
 
+    private static String proposal(UUID id, String status, String decidedBy, UUID disclosureId) {
+        return """
+                {"id": "%s", "status": "%s", "proposedBy": "lena", "proposedAt": "2026-12-01T09:00:00Z",
+                 "disclosure": {"recipient": {"type": "LAW_ENFORCEMENT", "name": "Metro Police"}, "legalBasis": "SUBPOENA",
+                   "caseReference": "SUB-7", "receivedOn": "2026-11-30", "disclosedOn": "2026-12-01",
+                   "subjects": [{"org": "steward", "kind": "ACCOUNT", "id": "a-1"}], "dataCategories": ["user.contact.email"],
+                   "purpose": "case 7", "outcome": "NON_CONTENT_DISCLOSED",
+                   "attachments": [{"name": "subpoena.pdf", "sha256": "%s"}]},
+                 "decidedBy": %s, "decidedAt": %s, "reason": null, "disclosureId": %s}""".formatted(id, status, "ab".repeat(32),
+                decidedBy == null ? "null" : "\"" + decidedBy + "\"", decidedBy == null ? "null" : "\"2026-12-01T10:00:00Z\"",
+                disclosureId == null ? "null" : "\"" + disclosureId + "\"");
+    }
+
     @Test
-    void aRecordedDisclosureOpensItsDetailWithItsLedgerPlace() throws Exception {
+    void aDisclosureToLawEnforcementWaitsForASecondLegalUserWhoApprovesAndSoRecordsIt() throws Exception {
         UUID id = UUID.randomUUID();
+        UUID recorded = UUID.randomUUID();
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosure-proposals"))
+                .willReturn(Stubs.json(proposal(id, "AWAITING_APPROVAL", null, null)).withStatus(201)));
+        ServicesStub.server.stubFor(get(urlEqualTo("/disclosure/disclosure-proposals/" + id))
+                .willReturn(Stubs.json(proposal(id, "AWAITING_APPROVAL", null, null))));
+        ServicesStub.server.stubFor(get(urlPathEqualTo("/disclosure/disclosure-proposals"))
+                .willReturn(Stubs.json(Stubs.page(List.of(proposal(id, "AWAITING_APPROVAL", null, null))))));
+        ServicesStub.server.stubFor(get(urlPathEqualTo("/disclosure/disclosures")).willReturn(Stubs.json(Stubs.page(List.of()))));
+        try (Browser lena = Browser.signedIn(home, "lena", Set.of("legal"))) {
+            HtmlPage waiting = fill(lena.get(newDisclosure), "LAW_ENFORCEMENT")
+                    .getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertEquals("/disclosures/proposals/" + id, waiting.getUrl().getPath());
+            assertTrue(waiting.getElementById("proposal-status").asNormalizedText().contains("Waiting for a second legal user"));
+            assertTrue(waiting.getElementById("second-approver").asNormalizedText().contains("You proposed it"));
+            assertEquals(null, waiting.getElementById("approve"), "the proposer is offered no approval");
+            assertTrue(waiting.asNormalizedText().contains("subpoena.pdf"), "the approver sees the attachments too");
+        }
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosure-proposals/" + id + "/approval"))
+                .willReturn(Stubs.json(proposal(id, "RECORDED", "leo", recorded))));
         String view = """
                 {"id": "%s", "recordedAt": "2026-12-01T10:00:00Z", "recordedBy": "lena",
                  "recipient": {"type": "LAW_ENFORCEMENT", "name": "Metro Police"}, "legalBasis": "SUBPOENA",
                  "receivedOn": "2026-11-30", "disclosedOn": "2026-12-01", "subjects": [{"org": "steward", "kind": "ACCOUNT", "id": "a-1"}],
                  "dataCategories": ["user.contact.email"], "purpose": "case 7", "outcome": "NON_CONTENT_DISCLOSED",
-                 "approver": "olivia", "nonDisclosureActive": false, "voluntary": false, "correctedBy": [],
-                 "ledger": {"seq": 42, "hash": "ab12", "contentDigest": "cd34"}}""".formatted(id);
-        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosures")).willReturn(Stubs.json(view).withStatus(201)));
-        ServicesStub.server.stubFor(get(urlEqualTo("/disclosure/disclosures/" + id)).willReturn(Stubs.json(view)));
-        try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal"))) {
-            HtmlPage done = fill(browser.get(newDisclosure), "olivia").getOneHtmlElementByAttribute("button", "type", "submit").click();
-            assertEquals("/disclosures/" + id, done.getUrl().getPath());
-            String text = done.asNormalizedText();
-            assertTrue(text.contains("Ledger sequence\n42"), text);
-            assertTrue(text.contains("ab12"), text);
+                 "approver": "leo", "nonDisclosureActive": false, "voluntary": false, "correctedBy": [],
+                 "ledger": {"seq": 43, "hash": "ef56", "contentDigest": "cd34"}}""".formatted(recorded);
+        ServicesStub.server.stubFor(get(urlEqualTo("/disclosure/disclosures/" + recorded)).willReturn(Stubs.json(view)));
+        try (Browser leo = Browser.signedIn(home, "leo", Set.of("legal"))) {
+            HtmlPage list = leo.get(new URL(home, "/disclosures"));
+            assertTrue(list.getElementById("awaiting") != null && list.getElementById("awaiting").asNormalizedText().contains("Metro Police"),
+                    list.asNormalizedText());
+            HtmlPage proposalPage = list.getAnchorByHref("/disclosures/proposals/" + id).click();
+            assertTrue(proposalPage.getElementById("second-approver").asNormalizedText().contains("Proposed by lena"));
+            HtmlPage done = proposalPage.getHtmlElementById("approve").click();
+            assertEquals("/disclosures/" + recorded, done.getUrl().getPath());
+            assertTrue(done.asNormalizedText().contains("Approved by\nleo"), done.asNormalizedText());
+            ServicesStub.server.verify(postRequestedFor(urlEqualTo("/disclosure/disclosure-proposals/" + id + "/approval")));
+        }
+    }
+
+    @Test
+    void aRefusedApprovalIsShownOnTheProposalAndADeclineNeedsAReason() throws Exception {
+        UUID id = UUID.randomUUID();
+        ServicesStub.server.stubFor(get(urlEqualTo("/disclosure/disclosure-proposals/" + id))
+                .willReturn(Stubs.json(proposal(id, "AWAITING_APPROVAL", null, null))));
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosure-proposals/" + id + "/approval")).willReturn(
+                Stubs.problem(422, "Approval by a second person required", "You proposed this disclosure: a second legal user must approve it (four eyes)",
+                        "approval", "was given by the person recording the disclosure")));
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosure-proposals/" + id + "/decline")).willReturn(
+                Stubs.problem(400, "Bad request", "The request is not valid", "reason", "must not be blank")));
+        try (Browser leo = Browser.signedIn(home, "leo", Set.of("legal"))) {
+            HtmlPage page = leo.get(new URL(home, "/disclosures/proposals/" + id));
+            HtmlPage refused = page.getHtmlElementById("approve").click();
+            assertEquals(422, refused.getWebResponse().getStatusCode());
+            assertTrue(refused.getElementById("form-problem").asNormalizedText().contains("four eyes"));
+            HtmlPage noReason = refused.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/decline")).findFirst()
+                    .orElseThrow().getOneHtmlElementByAttribute("button", "type", "submit").click();
+            assertEquals(400, noReason.getWebResponse().getStatusCode());
+            assertEquals("must not be blank", noReason.getElementById("e-reason").asNormalizedText());
+            assertEquals("true", noReason.getElementById("reason").getAttribute("aria-invalid"));
         }
     }
 
@@ -113,11 +175,11 @@ class FormsAndFailuresTest {
 
     @Test
     void aServiceThatIsDownShowsServiceUnavailableNothingWasChanged() throws Exception {
-        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosures")).willReturn(
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosure-proposals")).willReturn(
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         ServicesStub.server.stubFor(get(urlPathEqualTo("/request/requests")).willReturn(aResponse().withStatus(503)));
         try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal", "privacy-officer"))) {
-            HtmlPage down = fill(browser.get(newDisclosure), "olivia").getOneHtmlElementByAttribute("button", "type", "submit").click();
+            HtmlPage down = fill(browser.get(newDisclosure), "LAW_ENFORCEMENT").getOneHtmlElementByAttribute("button", "type", "submit").click();
             assertEquals(503, down.getWebResponse().getStatusCode());
             assertEquals("Service unavailable, nothing was changed", down.querySelector("h1").asNormalizedText());
             HtmlPage queue = browser.get(new URL(home, "/requests"));
@@ -128,7 +190,7 @@ class FormsAndFailuresTest {
 
     @Test
     void everyPageCarriesTheSecurityHeadersAndNoInlineScript() throws Exception {
-        ServicesStub.server.stubFor(get(urlPathEqualTo("/disclosure/disclosures")).willReturn(Stubs.json(Stubs.page(List.of()))));
+        ServicesStub.server.stubFor(get(urlPathMatching("/disclosure/disclosure(s|-proposals)")).willReturn(Stubs.json(Stubs.page(List.of()))));
         try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal"))) {
             for (String path : List.of("/disclosures", "/disclosures/new")) {
                 HtmlPage page = browser.get(new URL(home, path));
@@ -149,14 +211,14 @@ class FormsAndFailuresTest {
 
     @Test
     void whatAPersonTypesAboutSubjectsNeverReachesTheConsolesLog() throws Exception {
-        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosures")).willReturn(Stubs.problem(422,
-                "Approval by a second person required", "four eyes", "approver", "must not be the person recording")));
+        ServicesStub.server.stubFor(post(urlEqualTo("/disclosure/disclosure-proposals")).willReturn(Stubs.problem(422,
+                "Dates do not add up", "dates", "disclosedOn", "must not be before receivedOn")));
         ServicesStub.server.stubFor(get(urlPathEqualTo("/request/requests")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
         LogCapture capture = new LogCapture();
         List<String> lines = capture.lines;
         try (Browser browser = Browser.signedIn(home, "lena", Set.of("legal", "privacy-officer"))) {
             HtmlPage form = browser.get(newDisclosure);
-            HtmlForm filled = fill(form, "lena");
+            HtmlForm filled = fill(form, "LAW_ENFORCEMENT");
             form.getElementById("subjects").setTextContent("steward/ACCOUNT/subject-x7q9-private");
             form.getElementById("recipientName").setAttribute("value", "Recipient-k4v2-private");
             filled.getOneHtmlElementByAttribute("button", "type", "submit").click();
@@ -168,9 +230,9 @@ class FormsAndFailuresTest {
         assertTrue(lines.stream().noneMatch(l -> l.contains("x7q9") || l.contains("k4v2")), "no subject or recipient in the log");
     }
 
-    private static HtmlForm fill(HtmlPage page, String approver) throws Exception {
+    private static HtmlForm fill(HtmlPage page, String recipientType) throws Exception {
         HtmlForm form = page.getForms().stream().filter(f -> f.getActionAttribute().equals("/disclosures")).findFirst().orElseThrow();
-        ((HtmlSelect) page.getElementById("recipientType")).setSelectedAttribute("LAW_ENFORCEMENT", true);
+        ((HtmlSelect) page.getElementById("recipientType")).setSelectedAttribute(recipientType, true);
         page.getElementById("recipientName").setAttribute("value", "Metro Police");
         ((HtmlSelect) page.getElementById("legalBasis")).setSelectedAttribute("SUBPOENA", true);
         page.getElementById("receivedOn").setAttribute("value", "2026-11-30");
@@ -179,7 +241,6 @@ class FormsAndFailuresTest {
         page.getElementById("subjects").setTextContent("steward/ACCOUNT/a-1");
         page.getElementById("dataCategories").setAttribute("value", "user.contact.email, user.contact.phone");
         page.getElementById("purpose").setTextContent("case 7");
-        page.getElementById("approver").setAttribute("value", approver);
         return form;
     }
 }

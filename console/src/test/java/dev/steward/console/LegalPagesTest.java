@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class LegalPagesTest {
     @BeforeEach
     void services() {
         ServicesStub.server.resetAll();
-        ServicesStub.server.stubFor(get(urlPathEqualTo("/disclosure/disclosures")).willReturn(Stubs.json(Stubs.page(List.of()))));
+        ServicesStub.server.stubFor(get(urlPathMatching("/disclosure/disclosure(s|-proposals)")).willReturn(Stubs.json(Stubs.page(List.of()))));
         ServicesStub.server.stubFor(get(urlPathEqualTo("/disclosure/holds")).willReturn(Stubs.json(Stubs.page(List.of("""
                 {"id": "%s", "scope": "SUBJECT", "org": "acme", "subject": {"org": "acme", "kind": "END_USER", "id": "acme-1001"},
                  "reason": "FRAUD_INVESTIGATION", "description": "chargeback ring", "placedBy": "lena",

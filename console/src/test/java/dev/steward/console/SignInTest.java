@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class SignInTest {
     void services() {
         ServicesStub.server.resetAll();
         ServicesStub.server.stubFor(get(urlPathEqualTo("/request/requests")).willReturn(Stubs.json(Stubs.page(List.of()))));
-        ServicesStub.server.stubFor(get(urlPathEqualTo("/disclosure/disclosures")).willReturn(Stubs.json(Stubs.page(List.of()))));
+        ServicesStub.server.stubFor(get(urlPathMatching("/disclosure/disclosure(s|-proposals)")).willReturn(Stubs.json(Stubs.page(List.of()))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.steward.disclosure;
 
+import static dev.steward.disclosure.record.Disclosures.approvedIfNeeded;
 import static dev.steward.disclosure.record.Disclosures.subject;
 import static dev.steward.disclosure.record.Disclosures.subpoena;
 import static io.restassured.RestAssured.given;
@@ -75,7 +76,8 @@ class IdempotencyTest {
     @Test
     void aRetriedDisclosureIsRecordedOnceEvenWhenItsFirstAnswerWasLost() throws SQLException {
         String who = "idem-" + UUID.randomUUID();
-        Map<String, Object> body = subpoena(subject("acme", "END_USER", who), LocalDate.now());
+        // approved once by a second legal user: the retries carry the same approval (it is used once)
+        Map<String, Object> body = approvedIfNeeded(subpoena(subject("acme", "END_USER", who), LocalDate.now()));
         String key = UUID.randomUUID().toString();
         long before = ledgerSize();
         var first = post("/disclosures", key, body).statusCode(201).extract();

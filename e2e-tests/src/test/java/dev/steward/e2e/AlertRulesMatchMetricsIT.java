@@ -1,5 +1,6 @@
 package dev.steward.e2e;
 
+import static dev.steward.e2e.Calls.approvedByLeo;
 import static dev.steward.e2e.Calls.as;
 import static dev.steward.e2e.Calls.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -163,13 +164,13 @@ class AlertRulesMatchMetricsIT {
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         as(stack.tokens().user("lena")).header("Idempotency-Key", "e2e-metrics-disclosure-" + System.nanoTime())
-                .body(body(Map.of(
+                .body(body(approvedByLeo(stack, Map.of(
                         "recipient", Map.of("type", "LAW_ENFORCEMENT", "name", "Ogdenville Police"),
                         "legalBasis", "SUBPOENA", "caseReference", "OPD-2026-7",
                         "receivedOn", today, "disclosedOn", today,
                         "subjects", List.of(Map.of("org", "globex", "kind", "END_USER", "id", "e2e-metrics-1")),
                         "dataCategories", List.of("user.contact.email"),
-                        "purpose", "criminal investigation", "outcome", "NON_CONTENT_DISCLOSED", "approver", "olivia")))
+                        "purpose", "criminal investigation", "outcome", "NON_CONTENT_DISCLOSED"))))
                 .post(stack.url("disclosure-service") + "/disclosures").then().statusCode(201);
 
         as(stack.tokens().user("olivia")).post(stack.url("account-service") + "/retention/purges").then().statusCode(201);

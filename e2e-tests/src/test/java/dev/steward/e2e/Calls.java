@@ -11,6 +11,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
@@ -43,6 +44,18 @@ final class Calls {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A disclosure to law enforcement or a regulator as the suite records it: first approved, exactly as it is
+     * to be recorded, by leo — the second legal user, signed in as himself (four eyes); the answer names his approval.
+     */
+    static Map<String, Object> approvedByLeo(Stack stack, Map<String, Object> disclosure) {
+        String approval = as(stack.tokens().user("leo")).body(body(disclosure))
+                .post(stack.url("disclosure-service") + "/disclosure-approvals").then().statusCode(201).extract().path("id");
+        Map<String, Object> approved = new java.util.LinkedHashMap<>(disclosure);
+        approved.put("approval", approval);
+        return approved;
     }
 
     /** Polls GET /requests/{id} (as {@code token}) until the request leaves the working states; returns it. */

@@ -1,6 +1,7 @@
 package dev.steward.e2e;
 
 import static org.awaitility.Awaitility.await;
+import static dev.steward.e2e.Calls.approvedByLeo;
 import static dev.steward.e2e.Calls.as;
 import static dev.steward.e2e.Calls.body;
 import static dev.steward.e2e.Calls.json;
@@ -79,13 +80,13 @@ class ChaosIT {
         }
         for (int i = 0; i < 30; i++) {
             operations.add(new Operation("DISCLOSURE", subject(run, i), "chaos-" + run + "-DISCLOSURE-" + i, disclosure + "/disclosures",
-                    legal, body(Map.of(
+                    legal, body(approvedByLeo(stack, Map.of(
                             "recipient", Map.of("type", "LAW_ENFORCEMENT", "name", "Springfield Police Department"),
                             "legalBasis", "SEARCH_WARRANT", "caseReference", "SW-" + run + "-" + i,
                             "receivedOn", today, "disclosedOn", today,
                             "subjects", List.of(Map.of("org", "acme", "kind", "END_USER", "id", subject(run, i))),
                             "dataCategories", List.of("user.contact.address.city"),
-                            "purpose", "criminal investigation", "outcome", "NON_CONTENT_DISCLOSED", "approver", "olivia"))));
+                            "purpose", "criminal investigation", "outcome", "NON_CONTENT_DISCLOSED")))));
         }
         Collections.shuffle(operations, new Random(42));
 

@@ -1,5 +1,6 @@
 package dev.steward.e2e;
 
+import static dev.steward.e2e.Calls.approvedByLeo;
 import static dev.steward.e2e.Calls.as;
 import static dev.steward.e2e.Calls.body;
 import static dev.steward.e2e.Calls.json;
@@ -37,13 +38,13 @@ class CustomerAccessRequestIT {
         Calls.accessLog(stack, "steward", "ACCOUNT", sub, "198.51.100.23", "/me");
         // legal records a disclosure about carol (a subpoena, approved by a second person)
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        as(stack.tokens().user("lena")).body(body(Map.of(
+        as(stack.tokens().user("lena")).body(body(approvedByLeo(stack, Map.of(
                         "recipient", Map.of("type", "LAW_ENFORCEMENT", "name", "Springfield Police Department"),
                         "legalBasis", "SUBPOENA", "caseReference", "SPD-2026-311",
                         "receivedOn", today, "disclosedOn", today,
                         "subjects", java.util.List.of(Map.of("org", "steward", "kind", "ACCOUNT", "id", sub)),
                         "dataCategories", java.util.List.of("user.name", "user.contact.email"),
-                        "purpose", "fraud investigation", "outcome", "CONTENT_DISCLOSED", "approver", "olivia")))
+                        "purpose", "fraud investigation", "outcome", "CONTENT_DISCLOSED"))))
                 .post(stack.url("disclosure-service") + "/disclosures").then().statusCode(201);
 
         String id = as(carol).header("Idempotency-Key", "e2e-carol-access").body(body(Map.of("type", "ACCESS")))

@@ -1,5 +1,6 @@
 package dev.steward.e2e;
 
+import static dev.steward.e2e.Calls.approvedByLeo;
 import static dev.steward.e2e.Calls.as;
 import static dev.steward.e2e.Calls.body;
 import static dev.steward.e2e.Calls.json;
@@ -30,13 +31,13 @@ class LedgerAfterTheRunIT {
         String disclosure = stack.url("disclosure-service");
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         // one more entry of its own, so that the check never runs on an empty ledger
-        as(stack.tokens().user("lena")).body(body(Map.of(
+        as(stack.tokens().user("lena")).body(body(approvedByLeo(stack, Map.of(
                         "recipient", Map.of("type", "LAW_ENFORCEMENT", "name", "Shelbyville County Sheriff"),
                         "legalBasis", "SEARCH_WARRANT", "caseReference", "SW-2026-0042",
                         "receivedOn", today, "disclosedOn", today,
                         "subjects", List.of(Map.of("org", "globex", "kind", "END_USER", "id", "e2e-globex-9")),
                         "dataCategories", List.of("user.contact.email"),
-                        "purpose", "criminal investigation", "outcome", "NON_CONTENT_DISCLOSED", "approver", "olivia")))
+                        "purpose", "criminal investigation", "outcome", "NON_CONTENT_DISCLOSED"))))
                 .post(disclosure + "/disclosures").then().statusCode(201);
 
         JsonNode verification = json(as(stack.tokens().user("audrey")).get(disclosure + "/ledger/verify")

@@ -1,5 +1,6 @@
 package dev.steward.e2e;
 
+import static dev.steward.e2e.Calls.approvedByLeo;
 import static dev.steward.e2e.Calls.as;
 import static dev.steward.e2e.Calls.body;
 import static dev.steward.e2e.Calls.json;
@@ -82,11 +83,11 @@ class PromisesAcrossServicesIT {
                 "text", "Privacy Policy " + version))).post(account + "/policy-versions").then().statusCode(201);
         as(bobToken).post(account + "/policy-versions/" + version + "/acceptances").then().statusCode(201);
         as(officer).queryParam("email", "bob.e2e@example.test").get(account + "/accounts/lookup").then().statusCode(200);
-        as(legal).body(body(Map.of("recipient", Map.of("type", "LAW_ENFORCEMENT", "name", "Springfield Police Department"),
+        as(legal).body(body(approvedByLeo(stack, Map.of("recipient", Map.of("type", "LAW_ENFORCEMENT", "name", "Springfield Police Department"),
                 "legalBasis", "SUBPOENA", "caseReference", "SP-" + version, "receivedOn", today, "disclosedOn", today,
                 "subjects", List.of(Map.of("org", "steward", "kind", "ACCOUNT", "id", sub)),
                 "dataCategories", List.of("user.contact.email"), "purpose", "criminal investigation",
-                "outcome", "NON_CONTENT_DISCLOSED", "approver", "olivia"))).post(stack.url("disclosure-service") + "/disclosures")
+                "outcome", "NON_CONTENT_DISCLOSED")))).post(stack.url("disclosure-service") + "/disclosures")
                 .then().statusCode(201);
 
         String id = as(officer).body(body(Map.of("type", "ACCESS", "subject", Map.of("org", "steward", "kind", "ACCOUNT", "id", sub),

@@ -1,5 +1,6 @@
 package dev.steward.e2e;
 
+import static dev.steward.e2e.Calls.approvedByLeo;
 import static dev.steward.e2e.Calls.as;
 import static dev.steward.e2e.Calls.body;
 import static dev.steward.e2e.Calls.json;
@@ -143,13 +144,13 @@ class RestoreDrillIT {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         for (int i = 0; i < disclosureCount; i++) {
             String id = as(stack.tokens().user("lena")).header("Idempotency-Key", "e2e-drill-" + phase + "-" + i + "-" + UUID.randomUUID())
-                    .body(body(Map.of(
+                    .body(body(approvedByLeo(stack, Map.of(
                             "recipient", Map.of("type", "LAW_ENFORCEMENT", "name", "Capital City Police"),
                             "legalBasis", "SUBPOENA", "caseReference", "CCP-2026-" + phase + "-" + i,
                             "receivedOn", today, "disclosedOn", today,
                             "subjects", List.of(Map.of("org", "globex", "kind", "END_USER", "id", "e2e-drill-" + i)),
                             "dataCategories", List.of("user.contact.email"),
-                            "purpose", "criminal investigation", "outcome", "NON_CONTENT_DISCLOSED", "approver", "olivia")))
+                            "purpose", "criminal investigation", "outcome", "NON_CONTENT_DISCLOSED"))))
                     .post(stack.url("disclosure-service") + "/disclosures").then().statusCode(201).extract().path("id");
             disclosures.add(id);
         }

@@ -39,6 +39,29 @@ public interface DisclosureApi {
     @Path("/disclosures/{id}")
     DisclosureView disclosure(@PathParam("id") UUID id);
 
+    /** A disclosure to law enforcement or a regulator, proposed for a second legal user's approval. */
+    @POST
+    @Path("/disclosure-proposals")
+    Proposal propose(JsonNode disclosure, @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    @GET
+    @Path("/disclosure-proposals")
+    Page<Proposal> proposals(@QueryParam("status") String status, @QueryParam("limit") int limit,
+                             @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/disclosure-proposals/{id}")
+    Proposal proposal(@PathParam("id") UUID id);
+
+    /** The second legal user's approval: records the disclosure as proposed. */
+    @POST
+    @Path("/disclosure-proposals/{id}/approval")
+    Proposal approve(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/disclosure-proposals/{id}/decline")
+    Proposal decline(@PathParam("id") UUID id, Decline decline);
+
     @POST
     @Path("/holds")
     Hold place(JsonNode hold, @HeaderParam("Idempotency-Key") String idempotencyKey);
@@ -100,6 +123,9 @@ public interface DisclosureApi {
     PublicKey publicKey();
 
     record Release(String reason) {
+    }
+
+    record Decline(String reason) {
     }
 
     record Transparency(String from, String to, boolean banded, String generatedAt, java.util.List<Row> rows) {

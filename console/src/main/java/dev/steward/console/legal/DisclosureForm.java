@@ -14,6 +14,8 @@ import org.jboss.resteasy.reactive.RestForm;
  * names the field, shown beside the input. Subjects are one per line as org/KIND/id, attachments
  * one per line as "name sha256 [media-type]", data categories separated by commas or lines.
  * {@code idempotencyKey} is a UUID minted when the form is drawn, so a resubmitted form records once.
+ * There is no approver field: a disclosure to law enforcement or a regulator is proposed, and a
+ * second legal user approves it signed in as themselves ({@link Proposal}).
  */
 public class DisclosureForm {
 
@@ -35,7 +37,6 @@ public class DisclosureForm {
     @RestForm public String dataCategories;
     @RestForm public String purpose;
     @RestForm public String outcome;
-    @RestForm public String approver;
     @RestForm public String attachments;
     @RestForm public String ndoUntil;
     @RestForm public String ndoIndefinite;
@@ -68,6 +69,10 @@ public class DisclosureForm {
         return value.equals(current) ? "selected" : "";
     }
 
+    public boolean needsApproval() {
+        return Proposal.needsApproval(recipientType);
+    }
+
     public boolean indefinite() {
         return ndoIndefinite != null && !ndoIndefinite.isBlank();
     }
@@ -87,7 +92,6 @@ public class DisclosureForm {
         Forms.putList(body.putArray("dataCategories"), dataCategories);
         Forms.put(body, "purpose", purpose);
         Forms.put(body, "outcome", outcome);
-        Forms.put(body, "approver", approver);
         List<String> attachmentLines = Forms.lines(attachments);
         if (!attachmentLines.isEmpty()) {
             ArrayNode list = body.putArray("attachments");

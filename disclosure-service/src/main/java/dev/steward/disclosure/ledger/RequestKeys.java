@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The ledger's own record of which Idempotency-Key created which entry (table
@@ -91,7 +90,7 @@ public class RequestKeys {
      * key already reached the ledger and its answer was lost: then {@code replay} answers with the
      * record that call created. Also when {@code append} meets that earlier call's key row.
      */
-    public Response once(Key key, Function<Key, Response> append, Function<UUID, Response> replay) {
+    public <T> T once(Key key, Function<Key, T> append, Function<UUID, T> replay) {
         try {
             Optional<UUID> earlier = earlier(key);
             if (earlier.isEmpty()) {

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Records disclosures: the rules a legal team needs enforced, then a durable ledger append. */
@@ -25,12 +24,10 @@ public class DisclosureService {
     private final Clock clock;
     private final RequestKeys requestKeys;
     private final Approvals approvals;
-    private final DisclosureSettings settings;
 
     public DisclosureService(DisclosureRepository repository, LedgerWriter ledger, ConsentCheck consent, Clock clock,
-                             RequestKeys requestKeys, Approvals approvals, DisclosureSettings settings) {
+                             RequestKeys requestKeys, Approvals approvals) {
         this.approvals = approvals;
-        this.settings = settings;
         this.requestKeys = requestKeys;
         this.repository = repository;
         this.ledger = ledger;
@@ -60,7 +57,7 @@ public class DisclosureService {
         }
         String approver = blankToNull(in.approver());
         if (in.recipient().type().needsFourEyes()) {
-            approver = fourEyes(in, callerId, callerName);
+            approver = fourEyes(in, callerId);
         }
         if (in.corrects() != null && !Disclosure.exists(in.corrects())) {
             throw ProblemException.unprocessable("unknown-correction-target", "Corrected entry not found",
@@ -79,29 +76,25 @@ public class DisclosureService {
         return new Recorded(r, ledger.appendAndWait(requestKeys.keyed(repository.content(r), key)));
     }
 
-    /** The approver's name: from a second user's approval, or (unless signed approvals are required) the typed name. */
-    private String fourEyes(NewDisclosure in, String callerId, String callerName) {
-        if (in.approval() != null) {
-            return approvals.use(in, callerId);
-        }
+    /**
+     * The approver's name, from a second legal user's approval of exactly this disclosure: a name
+     * typed into the request proves nobody approved anything, so it is refused for these recipients.
+     */
+    private String fourEyes(NewDisclosure in, String callerId) {
         String type = in.recipient().type().name();
-        if (settings.requireSignedApproval()) {
+        if (in.approver() != null) {
             throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
-                    "Disclosures to " + type + " need an approval given by a second legal user (POST /disclosure-approvals)",
+                    "Disclosures to " + type + " are approved by a second legal user signed in as themselves"
+                            + " (POST /disclosure-approvals, or a proposal at /disclosure-proposals), not by a typed name",
+                    new FieldError("approver", "is not accepted for " + type + " disclosures: name the approval instead"));
+        }
+        if (in.approval() == null) {
+            throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
+                    "Disclosures to " + type + " need an approval given by a second legal user (POST /disclosure-approvals,"
+                            + " or a proposal at /disclosure-proposals)",
                     new FieldError("approval", "is required for " + type + " disclosures"));
         }
-        if (in.approver() == null || in.approver().isBlank()) {
-            throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
-                    "Disclosures to " + type + " need an approver other than the person recording them",
-                    new FieldError("approver", "is required for " + type + " disclosures"));
-        }
-        String approver = in.approver().trim().toLowerCase(Locale.ROOT);
-        if (approver.equals(callerId.toLowerCase(Locale.ROOT)) || approver.equals(callerName.toLowerCase(Locale.ROOT))) {
-            throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
-                    "The approver must be a different person from the one recording the disclosure (four eyes)",
-                    new FieldError("approver", "must not be the person recording the disclosure"));
-        }
-        return in.approver();
+        return approvals.use(in, callerId);
     }
 
     private static String blankToNull(String s) {

@@ -39,6 +39,12 @@ public record NewDisclosure(
         UUID corrects,
         @Size(max = 2000) String correctionNote) {
 
+    /** The same disclosure naming an approval (what a proposal becomes once a second person approved it). */
+    public NewDisclosure withApproval(UUID id) {
+        return new NewDisclosure(recipient, legalBasis, caseReference, receivedOn, disclosedOn, subjects, dataCategories,
+                purpose, outcome, approver, id, attachments, nonDisclosureOrder, corrects, correctionNote);
+    }
+
     public record Recipient(@NotNull RecipientType type, @NotBlank @Size(max = 300) String name,
                             @Size(max = 1000) String contact) {
     }

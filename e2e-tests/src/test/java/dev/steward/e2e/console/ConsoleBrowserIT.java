@@ -92,11 +92,13 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void legalRecordsALawEnforcementDisclosureWithASecondApproverAndSeesTheLedgerVerify() {
+    void legalProposesALawEnforcementDisclosureASecondLegalUserApprovesItAndTheLedgerVerifies() {
+        String proposal;
         try (Chromium browser = new Chromium().signIn(console, "lena", Realm.DEMO_PASSWORD)) {
             assertEquals("Disclosures", browser.h1());
             browser.find("a[href='/disclosures/new'].button").click();
             browser.await().until(d -> d.getCurrentUrl().endsWith("/disclosures/new"));
+            assertTrue(browser.all("#approver").isEmpty(), "no typed approver: the second person approves signed in");
             String today = LocalDate.now().toString();
             browser.select("recipientType", "LAW_ENFORCEMENT");
             browser.find("#recipientName").sendKeys("Metro Police Department");
@@ -108,21 +110,29 @@ class ConsoleBrowserIT {
             browser.find("#subjects").sendKeys("steward/ACCOUNT/" + aliceSubject);
             browser.find("#dataCategories").sendKeys("user.contact.email");
             browser.find("#purpose").sendKeys("Subpoena for subscriber information");
-            browser.find("#approver").sendKeys("lena");
             browser.screenshot("08-record-disclosure-form");
             browser.find("form[action='/disclosures'] button[type=submit]").click();
 
-            // four eyes: the person recording cannot approve; the API's message stands beside the field
-            String besideApprover = browser.find("#e-approver").getText();
-            assertTrue(besideApprover.contains("must not be the person recording"), besideApprover);
-            browser.screenshot("09-record-disclosure-four-eyes");
-
-            browser.find("#approver").clear();
-            browser.find("#approver").sendKeys("olivia");
-            browser.find("form[action='/disclosures'] button[type=submit]").click();
+            // four eyes: proposed, not recorded; the proposer is offered no approval
+            browser.await().until(d -> d.getCurrentUrl().matches(".*/disclosures/proposals/[0-9a-f-]{36}$"));
+            proposal = browser.driver.getCurrentUrl().substring(console.length());
+            assertTrue(browser.find("#proposal-status").getText().contains("Waiting for a second legal user"));
+            assertTrue(browser.find("#second-approver").getText().contains("You proposed it"));
+            assertTrue(browser.all("#approve").isEmpty(), "lena cannot approve her own proposal");
+            browser.screenshot("09-disclosure-awaiting-approval");
+        }
+        try (Chromium browser = new Chromium().signIn(console, "leo", Realm.DEMO_PASSWORD)) {
+            assertEquals("Disclosures", browser.h1());
+            assertTrue(browser.find("#awaiting").getText().contains("Metro Police Department"), "the proposal waits on leo's list");
+            browser.find("#awaiting a[href='" + proposal + "']").click();
+            browser.await().until(d -> d.getCurrentUrl().endsWith(proposal));
+            assertTrue(browser.find("#second-approver").getText().contains("Proposed by lena"));
+            browser.find("#approve").click();
             browser.await().until(d -> d.getCurrentUrl().matches(".*/disclosures/[0-9a-f-]{36}$"));
             assertEquals("Disclosure to Metro Police Department", browser.h1());
-            assertTrue(browser.find("dl.facts").getText().contains("Ledger sequence"));
+            String facts = browser.find("dl.facts").getText();
+            assertTrue(facts.contains("Ledger sequence"), facts);
+            assertTrue(facts.contains("by lena") && facts.contains("leo"), "recorded by lena, approved by leo: " + facts);
             browser.screenshot("10-disclosure-recorded");
 
             browser.driver.get(console + "/ledger");
