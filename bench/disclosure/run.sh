@@ -4,7 +4,7 @@
 # the same run. Not part of ./mvnw verify. Needs: Debian's PostgreSQL 15 (initdb, pg_ctl, pgbench),
 # Java 17, and the packaged service:
 #   ./mvnw -B -ntp -pl disclosure-service package -DskipTests
-# Usage: bench/disclosure/run.sh [seconds=20] [clients=8]
+# Usage: bench/disclosure/run.sh [seconds=20] [clients=8]   (BENCH_JAVA_OPTS: more JVM options for the service)
 set -euo pipefail
 SECONDS_RUN=${1:-20}
 CLIENTS=${2:-8}
@@ -58,7 +58,7 @@ DB_APP_USER=disclosure_app DB_APP_PASSWORD=bench DB_POOL_MAX=20 \
 OIDC_URL="http://127.0.0.1:$OIDCPORT" QUARKUS_OIDC_DISCOVERY_ENABLED=false QUARKUS_OIDC_JWKS_PATH=jwks \
 QUARKUS_OIDC_TOKEN_ISSUER=https://bench.steward.local QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
 LEDGER_SIGNING_KEY="$(head -c 32 /dev/urandom | base64)" \
-  java -Xmx512m -jar "$JAR" > "$WORK/app.log" 2>&1 &
+  java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$APPPORT/q/health/ready" >/dev/null 2>&1 && break

@@ -124,9 +124,11 @@ class ConsoleBrowserIT {
         try (Chromium browser = new Chromium().signIn(console, "leo", Realm.DEMO_PASSWORD)) {
             assertEquals("Disclosures", browser.h1());
             assertTrue(browser.find("#awaiting").getText().contains("Metro Police Department"), "the proposal waits on leo's list");
+            browser.screenshot("09b-disclosures-waiting-for-approval");
             browser.find("#awaiting a[href='" + proposal + "']").click();
             browser.await().until(d -> d.getCurrentUrl().endsWith(proposal));
             assertTrue(browser.find("#second-approver").getText().contains("Proposed by lena"));
+            browser.screenshot("09c-disclosure-to-approve");
             browser.find("#approve").click();
             browser.await().until(d -> d.getCurrentUrl().matches(".*/disclosures/[0-9a-f-]{36}$"));
             assertEquals("Disclosure to Metro Police Department", browser.h1());
