@@ -5,7 +5,7 @@
 # printed and appended to bench/RESULTS.md with the date, the commit and the machine's load.
 #
 #   bench/run-all.sh                      all of them (~20-40 min on 2 cores)
-#   BENCH_ONLY="p1 p2" bench/run-all.sh   some (p1 p7 p2 p2i p3 p4 erase p6 console proofs; p1 and p7 run together)
+#   BENCH_ONLY="p1 p2" bench/run-all.sh   some (p1 p7 p7aot p2 p2i p3 p4 erase p6 console proofs; p1 and p7 run together)
 #   BENCH_SKIP="console" bench/run-all.sh all but some (console starts the whole stack with Keycloak)
 #   BENCH_OFFLINE=1                       Maven offline (-o), e.g. inside a network namespace
 #   BENCH_NO_RECORD=1                     print the table without appending it to RESULTS.md
@@ -66,6 +66,9 @@ if wants "p1 p7"; then
     met=$(verdict "$r" '>=' 0.5); [ "$(verdict "$p99" '<=' 10)" = met ] || met="**not met**"
     row "P1 customer reads own account, \`GET /me\`, 8 clients (wrk)" "$(fmt "$(field api_rps "$l")") req/s, p99 $p99 ms" \
       "\`pgbench -S\` $(fmt "$(field pgbench_select_tps "$l")") tps" "$(fmt "$r" 3)×" "≥ 0.5×, p99 ≤ 10 ms" "$met"
+    row "P1 ceiling: the same service's \`GET /q/health/live\` (no token, no database), 8 clients (wrk)" \
+      "$(fmt "$(field http_ceiling_rps "$l")") req/s" "\`pgbench -S\` $(fmt "$(field pgbench_select_tps "$l")") tps" \
+      "$(fmt "$(field ceiling_ratio "$l")" 3)×" "— (what HTTP alone allows)" "—"
     ready=$(field ready_ms "$l7")
     row "P7 account-service start-up to ready (Quarkus' own figure)" "$(fmt "$ready") ms ($(field quarkus_started_s "$l7") s)" "—" "—" \
       "≤ 1,000 ms (idle machine)" "$(verdict "$ready" '<=' 1000)"
@@ -73,6 +76,17 @@ if wants "p1 p7"; then
     row "P7 account-service RSS at ready → after the P1 load" "$(field rss_ready_mib "$l7") → $rss MiB" "—" "—" "≤ 200 MiB after load" \
       "$(verdict "$rss" '<=' 200)"
   else failed "P1 + P7 account-service" p1-p7 "P1 ≥ 0.5×; P7 ≤ 1 s, ≤ 200 MiB"; fi
+fi
+
+if wants "p7aot"; then
+  echo "== P7 with a Leyden AOT cache: account-service as aot-jar on JDK 25, trained once (bench/account/aot.sh 2)"
+  if bench/account/aot.sh 2 > "$LOGS/p7-aot.log" 2>&1; then
+    best() { grep "^RESULT p7-aot .* jdk=$1 " "$LOGS/p7-aot.log" | sed -nE 's/.*ready_ms=([0-9]+).*/\1/p' | sort -n | head -1; }
+    with=$(best '25+cache'); without=$(best 25)
+    row "P7 start-up to ready on JDK 25 with a Leyden AOT cache (aot-jar, one training run), best of 2" \
+      "$(fmt "$with") ms" "JDK 25 without the cache $(fmt "$without") ms" "$(fmt "$(python3 -c "print($with / $without)")" 2)×" \
+      "≤ 1,000 ms (idle machine)" "$(verdict "$with" '<=' 1000)"
+  else failed "P7 with an AOT cache" p7-aot "≤ 1 s"; fi
 fi
 
 if wants p2; then
