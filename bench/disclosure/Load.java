@@ -1,7 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,20 +9,13 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The benchmark's HTTP client (plain JDK, run as a single-file program: java Load.java ...).
+ * The benchmarks' token issuer (plain JDK, run as a single-file program: java Load.java ...); the load itself is wrk's.
  *   keygen DIR                     writes DIR/private.der (PKCS#8), DIR/public.b64 (X.509 SPKI) and DIR/oidc/jwks
  *   token DIR [SUB AUD ROLE]       prints a token signed with DIR/private.der (default: legal for disclosure-service;
  *                                  bench/account/me.sh asks for a customer's token for account-service)
- *   run URL DIR CLIENTS SECONDS    POSTs compelled disclosures (no peer call) with CLIENTS threads,
- *                                  after a warm-up of SECONDS/4, and prints appends/s
  */
 public class Load {
 
@@ -52,62 +41,7 @@ public class Load {
             System.out.println(args.length >= 5 ? token(key, args[2], args[3], args[4]) : token(key));
             return;
         }
-        String url = args[1];
-        PrivateKey key = KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(args[2]).resolve("private.der"))));
-        int clients = Integer.parseInt(args[3]);
-        int seconds = Integer.parseInt(args[4]);
-        String token = token(key);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String today = LocalDate.now().toString();
-        AtomicBoolean counting = new AtomicBoolean(false);
-        AtomicBoolean stop = new AtomicBoolean(false);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < clients; t++) {
-            int client = t;
-            Thread thread = new Thread(() -> {
-                long n = 0;
-                while (!stop.get()) {
-                    // a credit bureau under fraud prevention: compelled (no consent check) and without four eyes
-                    // (law enforcement would need a second user's approval first); the append path is the same
-                    String body = "{\"recipient\":{\"type\":\"CONSUMER_REPORTING_AGENCY\",\"name\":\"Credit Bureau\"},"
-                            + "\"legalBasis\":\"FRAUD_PREVENTION\",\"caseReference\":\"B-" + client + "-" + n + "\","
-                            + "\"receivedOn\":\"" + today + "\",\"disclosedOn\":\"" + today + "\","
-                            + "\"subjects\":[{\"org\":\"bench\",\"kind\":\"END_USER\",\"id\":\"u" + client + "-" + n + "\"}],"
-                            + "\"dataCategories\":[\"user.contact.email\"],\"purpose\":\"Benchmark\","
-                            + "\"outcome\":\"NON_CONTENT_DISCLOSED\"}";
-                    n++;
-                    try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/disclosures"))
-                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                        if (counting.get()) {
-                            (r.statusCode() == 201 ? ok : failed).incrementAndGet();
-                        }
-                        if (r.statusCode() != 201 && failed.get() < 3 && counting.get()) {
-                            System.err.println(r.statusCode() + " " + r.body());
-                        }
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        Thread.sleep(Math.max(2, seconds / 4) * 1000L);
-        counting.set(true);
-        long start = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        counting.set(false);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        stop.set(true);
-        for (Thread t : threads) {
-            t.join();
-        }
-        System.out.printf("api_appends=%d failed=%d seconds=%.1f rate=%.1f%n", ok.get(), failed.get(), elapsed, ok.get() / elapsed);
+        throw new IllegalArgumentException("usage: java Load.java keygen DIR | token DIR [SUB AUD ROLE]");
     }
 
     private static byte[] unsigned(byte[] b) {
