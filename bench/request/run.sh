@@ -10,6 +10,7 @@ cd "$(dirname "$0")/../.."
 N=${1:-1000}
 THREADS=${2:-10}
 CLIENTS=${3:-8}
+mkdir -p request-service/target   # a fresh clone has none yet: the log goes there before Maven makes it
 ./mvnw -B -ntp ${BENCH_OFFLINE:+-o} test -pl platform,request-service -Dtest=AccessRequestsBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.requests="$N" -Dbench.clients="$CLIENTS" -Dsteward.execution.threads="$THREADS" \
   -Dbench.overlap="${BENCH_OVERLAP:-false}" -Dsteward.execution.started-work-first="${EXECUTION_STARTED_WORK_FIRST:-true}" \
