@@ -22,6 +22,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Approvals {
 
+    static final String BY_RECORDER = "was given by the person recording the disclosure: a second legal user must approve (four eyes)";
+
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -55,7 +57,7 @@ public class Approvals {
         DisclosureApproval a = DisclosureApproval.<DisclosureApproval>findByIdOptional(disclosure.approval(),
                 LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> refused("names no approval"));
         if (a.approvedById.toLowerCase(Locale.ROOT).equals(recorderId.toLowerCase(Locale.ROOT))) {
-            throw refused("was given by the person recording the disclosure: a second legal user must approve (four eyes)");
+            throw refused(BY_RECORDER);
         }
         if (a.usedAt != null) {
             throw refused("was used for another disclosure already");
@@ -76,7 +78,7 @@ public class Approvals {
         return Digests.sha256Hex(Jcs.bytes(body));
     }
 
-    private static ProblemException refused(String why) {
+    static ProblemException refused(String why) {
         return ProblemException.unprocessable("four-eyes", "Approval by a second person required",
                 "The approval " + why, new FieldError("approval", why));
     }

@@ -73,9 +73,7 @@ public class DisclosureProposals {
     public DisclosureProposal.View approve(UUID id, String callerId, String callerName) {
         DisclosureProposal p = awaiting(id);
         if (same(p.proposedById, callerId)) {
-            throw ProblemException.unprocessable("four-eyes", "Approval by a second person required",
-                    "You proposed this disclosure: a second legal user must approve it (four eyes)",
-                    new FieldError("approval", "was given by the person recording the disclosure: a second legal user must approve (four eyes)"));
+            throw Approvals.refused(Approvals.BY_RECORDER);
         }
         NewDisclosure proposed = content(p);
         RequestKeys.Key key = requestKeys.key("proposal", p.id.toString(), proposed);

@@ -116,7 +116,17 @@ class DisclosureProposalTest {
                 .then().statusCode(403);
         decline("leo", id, Map.of()).statusCode(400).body("errors.field", hasItem("reason"));
         decline("leo", id, Map.of("reason", " ")).statusCode(400);
+        decline("leo", id, Map.of("reason", "bad\u0000byte")).statusCode(400).contentType("application/problem+json");
+        decline("leo", id, Map.of("reason", 42)).statusCode(400).contentType("application/problem+json");
         approve("priya", UUID.randomUUID().toString()).statusCode(404);
+        given().auth().oauth2(Tokens.auditor("audrey")).queryParam("status", "MAYBE").when().get("/disclosure-proposals")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("status"));
+        given().auth().oauth2(Tokens.auditor("audrey")).queryParam("cursor", "not-a-cursor").when().get("/disclosure-proposals")
+                .then().statusCode(400).body("errors.field", hasItem("cursor"));
+        // nobody outside legal, privacy officers and auditors reads what legal proposes to disclose
+        given().auth().oauth2(Tokens.customer("carol")).when().get("/disclosure-proposals/" + id).then().statusCode(403);
+        given().auth().oauth2(Tokens.customer("carol")).when().get("/disclosure-proposals").then().statusCode(403);
+        given().when().get("/disclosure-proposals").then().statusCode(401);
         given().auth().oauth2(Tokens.auditor("audrey")).when().get("/disclosure-proposals/" + id).then().statusCode(200)
                 .body("status", equalTo("AWAITING_APPROVAL"));
     }
