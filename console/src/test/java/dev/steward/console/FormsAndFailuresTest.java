@@ -128,6 +128,8 @@ class FormsAndFailuresTest {
             HtmlPage list = leo.get(new URL(home, "/disclosures"));
             assertTrue(list.getElementById("awaiting") != null && list.getElementById("awaiting").asNormalizedText().contains("Metro Police"),
                     list.asNormalizedText());
+            assertEquals(null, leo.get(new URL(home, "/disclosures?org=steward&kind=ACCOUNT&id=a-1")).getElementById("awaiting"),
+                    "one subject's disclosures are not mixed with every proposal waiting");
             HtmlPage proposalPage = list.getAnchorByHref("/disclosures/proposals/" + id).click();
             assertTrue(proposalPage.getElementById("second-approver").asNormalizedText().contains("Proposed by lena"));
             HtmlPage done = proposalPage.getHtmlElementById("approve").click();

@@ -58,7 +58,9 @@ public class DisclosuresResource {
         try {
             Page<DisclosureView> page = api.disclosures(bySubject ? org : null, bySubject ? kind : null,
                     bySubject ? subjectId : null, 50, Forms.present(cursor) ? cursor : null);
-            List<Proposal> awaiting = api.proposals(Proposal.AWAITING, 50, null).items();
+            // the proposals waiting sit on top of the unfiltered first page only: they are not one subject's
+            List<Proposal> awaiting = bySubject || Forms.present(cursor) ? List.of()
+                    : api.proposals(Proposal.AWAITING, 50, null).items();
             return Response.ok(Templates.list(page, awaiting, org, kind, subjectId, cursor, FieldErrors.NONE)).build();
         } catch (PeerRefused e) {
             return Response.status(e.problem().status()).entity(Templates.list(new Page<>(null, null), List.of(), org, kind,
